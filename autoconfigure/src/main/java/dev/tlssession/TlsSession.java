@@ -1,0 +1,70 @@
+package dev.tlssession;
+
+import java.time.Instant;
+
+/**
+ * An immutable view of a cached TLS client session. It carries no secret material: no master secret, no ticket and
+ * no raw session id, only a salted hash of the id that is stable for the life of the process.
+ * <p>
+ * A view handed out by a cache (from {@link TlsSessionCache#sessions()} or to a {@link TlsSessionStore}) keeps the
+ * session alive while the application holds it, so it can be given back with {@link TlsSessionCache#add} or
+ * returned from {@link TlsSessionStore#lookup}. It belongs to the cache that made it and to no other.
+ */
+public interface TlsSession {
+
+	/**
+	 * The name of the cache the session belongs to.
+	 * @return the cache name
+	 */
+	String cache();
+
+	/**
+	 * The upstream the session was made with.
+	 * @return the host and port
+	 */
+	TlsSessionKey key();
+
+	/**
+	 * The negotiated protocol, for example {@code TLSv1.3}.
+	 * @return the protocol
+	 */
+	String protocol();
+
+	/**
+	 * The negotiated cipher suite.
+	 * @return the cipher suite
+	 */
+	String cipherSuite();
+
+	/**
+	 * When the handshake that made the session took place.
+	 * @return the creation time
+	 */
+	Instant created();
+
+	/**
+	 * When the session stops being offered: the cache's timeout or the server's ticket lifetime, whichever comes
+	 * first. It never moves.
+	 * @return the expiry time
+	 */
+	Instant expires();
+
+	/**
+	 * Whether the session may be offered only once (a TLS 1.3 ticket).
+	 * @return {@code true} for a single-use session
+	 */
+	boolean singleUse();
+
+	/**
+	 * Whether the session may still be offered: not removed, not invalidated and not expired.
+	 * @return {@code true} if resumable
+	 */
+	boolean resumable();
+
+	/**
+	 * A salted hash of the session id, for telling sessions apart in logs and the endpoint.
+	 * @return 16 hex digits
+	 */
+	String idHash();
+
+}

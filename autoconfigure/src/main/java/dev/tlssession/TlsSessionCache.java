@@ -1,0 +1,84 @@
+package dev.tlssession;
+
+import java.util.List;
+
+import io.netty.handler.ssl.SslContext;
+
+/**
+ * A named client session cache: one TLS configuration (trust, key material, protocols, ciphers) and the sessions
+ * made with it. Caches never share sessions.
+ * <p>
+ * The management operations follow OpenSSL's {@code SSL_CTX_add_session} and {@code SSL_CTX_remove_session}.
+ */
+public interface TlsSessionCache {
+
+	/**
+	 * The cache's name.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * The TLS implementation behind the cache.
+	 * @return the provider
+	 */
+	TlsProvider provider();
+
+	/**
+	 * The effective settings.
+	 * @return the settings
+	 */
+	TlsSessionCacheSettings settings();
+
+	/**
+	 * The shared Netty context of this cache now. Every connection made through it uses this cache's sessions.
+	 * A cache whose TLS material is reloaded gets a new context; {@link TlsSessionCaches#sslContext(String)} gives
+	 * one that follows.
+	 * @return the context
+	 */
+	SslContext sslContext();
+
+	/**
+	 * A snapshot of the counters.
+	 * @return the statistics
+	 */
+	TlsSessionStats stats();
+
+	/**
+	 * The sessions in the cache now, newest first per upstream.
+	 * @return immutable views
+	 */
+	List<TlsSession> sessions();
+
+	/**
+	 * Adds a session so that it is offered to new connections to its upstream (like {@code SSL_CTX_add_session}).
+	 * A different session with the same id replaces the one in the cache.
+	 * @param session a session of this cache
+	 * @return {@code false} if this very session is already in the cache, or if it is no longer resumable
+	 * @throws IllegalArgumentException if the session belongs to another cache
+	 * @throws UnsupportedOperationException if the provider cannot add sessions (the JDK)
+	 */
+	boolean add(TlsSession session);
+
+	/**
+	 * Removes a session and marks it non-resumable (like {@code SSL_CTX_remove_session}).
+	 * @param session the session
+	 * @return {@code false} if it was not in the cache
+	 */
+	boolean remove(TlsSession session);
+
+	/**
+	 * Removes every session of one upstream.
+	 * @param host the host
+	 * @param port the port
+	 * @return the number of sessions removed
+	 */
+	int remove(String host, int port);
+
+	/**
+	 * Removes every session.
+	 * @return the number of sessions removed
+	 */
+	int flush();
+
+}

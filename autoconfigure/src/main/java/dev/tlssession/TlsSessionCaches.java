@@ -1,0 +1,194 @@
+package dev.tlssession;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.tlssession.netty.AbstractTlsSessionCache;
+import dev.tlssession.netty.RoutingSslContext;
+import dev.tlssession.routing.CacheRouter;
+import dev.tlssession.routing.HostRule;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The registry of named caches, and the router that picks one per connection from its host rules.
+ */
+public final class TlsSessionCaches {
+
+	private final Map<String, TlsSessionCache> caches;
+
+	private final Map<String, List<HostRule>> hostRules;
+
+	private final CacheRouter router;
+
+	private final RoutingSslContext sslContext;
+
+	private final List<TlsHandshakeListener> listeners = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Creates a registry.
+	 * @param caches the caches, in configuration order
+	 * @param hostRules the host rules of each cache that has some
+	 * @param defaultCache the name of the cache for connections no rule matches
+	 * @throws IllegalArgumentException if the default cache is unknown or two caches claim the same rule
+	 */
+	public TlsSessionCaches(List<? extends TlsSessionCache> caches, Map<String, List<HostRule>> hostRules,
+			String defaultCache) {
+		Map<String, TlsSessionCache> byName = new LinkedHashMap<>();
+		for (TlsSessionCache cache : caches) {
+			if (byName.putIfAbsent(cache.name(), cache) != null) {
+				throw new IllegalArgumentException("duplicate cache name '" + cache.name() + "'");
+			}
+			if (cache instanceof AbstractTlsSessionCache listened) {
+				listened.setHandshakeListener(new Dispatcher());
+			}
+		}
+		this.caches = byName;
+		this.hostRules = Map.copyOf(hostRules);
+		TlsSessionCache fallback = byName.get(defaultCache);
+		if (fallback == null) {
+			throw new IllegalArgumentException("default cache '" + defaultCache + "' is not one of " + byName.keySet());
+		}
+		this.router = router((cache) -> true, fallback);
+		this.sslContext = new RoutingSslContext(this.router);
+	}
+
+	/**
+	 * The cache names, in configuration order.
+	 * @return the names
+	 */
+	public Set<String> names() {
+		return this.caches.keySet();
+	}
+
+	/**
+	 * A cache by name.
+	 * @param name the name
+	 * @return the cache
+	 * @throws IllegalArgumentException if there is no such cache
+	 */
+	public TlsSessionCache get(String name) {
+		TlsSessionCache cache = find(name);
+		if (cache == null) {
+			throw new IllegalArgumentException("No TLS session cache '" + name + "'; caches are " + names());
+		}
+		return cache;
+	}
+
+	/**
+	 * A cache by name, if it exists.
+	 * @param name the name
+	 * @return the cache, or {@code null}
+	 */
+	public @Nullable TlsSessionCache find(String name) {
+		return this.caches.get(name);
+	}
+
+	/**
+	 * Every cache, in configuration order.
+	 * @return the caches
+	 */
+	public List<TlsSessionCache> caches() {
+		return List.copyOf(this.caches.values());
+	}
+
+	/**
+	 * The cache connections to an upstream use.
+	 * @param host the host name
+	 * @param port the port
+	 * @return the cache its host rules pick, else the default cache
+	 */
+	public TlsSessionCache forHost(String host, int port) {
+		return this.router.resolve(host, port);
+	}
+
+	/**
+	 * The cache for connections no host rule matches.
+	 * @return the default cache
+	 */
+	public TlsSessionCache defaultCache() {
+		return this.router.fallback();
+	}
+
+	/**
+	 * The context that routes every connection to the cache of its host; it follows rebuilt caches.
+	 * @return the routing context
+	 */
+	public RoutingSslContext sslContext() {
+		return this.sslContext;
+	}
+
+	/**
+	 * A context bound to one cache that follows it when it is rebuilt (for example on an SSL bundle reload).
+	 * @param name the cache name
+	 * @return the context
+	 * @throws IllegalArgumentException if there is no such cache
+	 */
+	public RoutingSslContext sslContext(String name) {
+		TlsSessionCache cache = get(name);
+		return new RoutingSslContext((host, port) -> cache);
+	}
+
+	/**
+	 * The host rules of a cache.
+	 * @param name the cache name
+	 * @return the rules, possibly empty
+	 */
+	public List<HostRule> hostRules(String name) {
+		return this.hostRules.getOrDefault(name, List.of());
+	}
+
+	/**
+	 * A router over a subset of the caches, for clients bound to one TLS configuration.
+	 * @param filter the caches to route to
+	 * @param fallback the cache for connections no rule among them matches
+	 * @return the router
+	 */
+	public CacheRouter router(java.util.function.Predicate<TlsSessionCache> filter, TlsSessionCache fallback) {
+		Map<TlsSessionCache, List<HostRule>> rules = new LinkedHashMap<>();
+		this.caches.values()
+			.stream()
+			.filter(filter)
+			.forEach((cache) -> rules.put(cache, this.hostRules.getOrDefault(cache.name(), List.of())));
+		return new CacheRouter(rules, fallback);
+	}
+
+	/**
+	 * Registers a listener for the handshakes and offers of every cache.
+	 * @param listener the listener
+	 */
+	public void addHandshakeListener(TlsHandshakeListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * Removes a listener.
+	 * @param listener the listener
+	 */
+	public void removeHandshakeListener(TlsHandshakeListener listener) {
+		this.listeners.remove(listener);
+	}
+
+	private final class Dispatcher implements TlsHandshakeListener {
+
+		@Override
+		public void handshake(TlsSessionCache cache, @Nullable TlsSessionKey key, HandshakeOutcome outcome,
+				@Nullable String protocol, long durationNanos) {
+			for (TlsHandshakeListener listener : TlsSessionCaches.this.listeners) {
+				listener.handshake(cache, key, outcome, protocol, durationNanos);
+			}
+		}
+
+		@Override
+		public void offer(TlsSessionCache cache, TlsSessionKey key, boolean accepted, @Nullable String protocol) {
+			for (TlsHandshakeListener listener : TlsSessionCaches.this.listeners) {
+				listener.offer(cache, key, accepted, protocol);
+			}
+		}
+
+	}
+
+}

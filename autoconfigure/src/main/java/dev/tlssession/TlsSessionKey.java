@@ -1,0 +1,33 @@
+package dev.tlssession;
+
+import java.util.Locale;
+
+/**
+ * The upstream a session belongs to: the host name a connection was opened for and its port.
+ *
+ * @param host the host name as used for SNI and certificate verification, lower case
+ * @param port the port
+ */
+public record TlsSessionKey(String host, int port) {
+
+	/**
+	 * Creates a key, normalizing the host to lower case.
+	 * @param host the host, not empty
+	 * @param port the port, 1 to 65535
+	 */
+	public TlsSessionKey {
+		if (host == null || host.isEmpty()) {
+			throw new IllegalArgumentException("host must not be empty");
+		}
+		if (port < 1 || port > 65535) {
+			throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
+		}
+		host = host.toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public String toString() {
+		return this.host + ":" + this.port;
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.tlssession;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A snapshot of a cache's counters since it was created.
+ *
+ * @param resumedHandshakes handshakes the server resumed
+ * @param fullHandshakes full handshakes
+ * @param failedHandshakes handshakes that did not complete
+ * @param offersAccepted offered sessions the server resumed
+ * @param offersRejected offered sessions the server declined
+ * @param stored sessions kept by the cache
+ * @param dropped sessions neither kept nor handed to a store ({@code no-internal-store} without a store)
+ * @param storeFailures {@link TlsSessionStore} calls that threw, timed out or returned a foreign session
+ * @param size sessions in the cache now
+ * @param evictions sessions that left the cache, by cause
+ */
+public record TlsSessionStats(long resumedHandshakes, long fullHandshakes, long failedHandshakes, long offersAccepted,
+		long offersRejected, long stored, long dropped, long storeFailures, int size,
+		Map<EvictionCause, Long> evictions) {
+
+	/**
+	 * Creates a snapshot with a complete, immutable evictions map.
+	 * @param resumedHandshakes handshakes the server resumed
+	 * @param fullHandshakes full handshakes
+	 * @param failedHandshakes handshakes that did not complete
+	 * @param offersAccepted offered sessions the server resumed
+	 * @param offersRejected offered sessions the server declined
+	 * @param stored sessions kept by the cache
+	 * @param dropped sessions neither kept nor handed to a store
+	 * @param storeFailures failed store calls
+	 * @param size sessions in the cache now
+	 * @param evictions sessions that left the cache, by cause
+	 */
+	public TlsSessionStats {
+		Map<EvictionCause, Long> all = new EnumMap<>(EvictionCause.class);
+		for (EvictionCause cause : EvictionCause.values()) {
+			all.put(cause, evictions.getOrDefault(cause, 0L));
+		}
+		evictions = Map.copyOf(all);
+	}
+
+	/**
+	 * Resumed handshakes as a share of completed ones.
+	 * @return the ratio from 0 to 1, or 0 before the first handshake
+	 */
+	public double reuseRatio() {
+		long completed = this.resumedHandshakes + this.fullHandshakes;
+		return (completed != 0) ? (double) this.resumedHandshakes / completed : 0;
+	}
+
+	/**
+	 * Evictions for one cause.
+	 * @param cause the cause
+	 * @return the count
+	 */
+	public long evictions(EvictionCause cause) {
+		return this.evictions.get(cause);
+	}
+
+}

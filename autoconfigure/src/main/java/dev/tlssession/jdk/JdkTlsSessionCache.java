@@ -1,0 +1,291 @@
+package dev.tlssession.jdk;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
+
+import dev.tlssession.EvictionCause;
+import dev.tlssession.HandshakeOutcome;
+import dev.tlssession.TlsMaterial;
+import dev.tlssession.TlsProvider;
+import dev.tlssession.TlsSession;
+import dev.tlssession.TlsSessionCacheSettings;
+import dev.tlssession.TlsSessionKey;
+import dev.tlssession.cache.SessionId;
+import dev.tlssession.cache.SessionIdHasher;
+import dev.tlssession.netty.AbstractTlsSessionCache;
+import io.netty.handler.ssl.DelegatingSslContext;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A cache on the JDK: its own {@code SSLContext}, whose client session context gets the cache's size and timeout.
+ * The JDK keys sessions by host and port, keeps up to 10 TLS 1.3 tickets per upstream, uses each once and drops a
+ * session the server declines; it offers no way to add a session, so {@link #add} is not supported.
+ */
+public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
+
+	private final Map<SSLEngine, Connection> connections = new ConcurrentHashMap<>();
+
+	private volatile SslContext context;
+
+	/**
+	 * Creates a cache.
+	 * @param name the cache name
+	 * @param settings the settings
+	 * @param material the TLS configuration
+	 * @throws SSLException if the context cannot be built
+	 */
+	public JdkTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material)
+			throws SSLException {
+		super(name, TlsProvider.JDK, settings);
+		this.context = newContext(material);
+	}
+
+	/**
+	 * Switches to a context built from new material; its session context starts empty. Connections already open
+	 * finish on the old context.
+	 * @param material the new TLS configuration
+	 * @throws SSLException if the context cannot be built
+	 */
+	public void rebuild(TlsMaterial material) throws SSLException {
+		SslContext old = this.context;
+		this.context = newContext(material);
+		counters().evicted(EvictionCause.FLUSHED, invalidate(old.sessionContext(), (session) -> true));
+	}
+
+	private SslContext newContext(TlsMaterial material) throws SSLException {
+		ResumptionDetectingTrustManager trustManager = new ResumptionDetectingTrustManager(material.trustManager(),
+				this::resumed);
+		SslContext inner = material.clientBuilder(trustManager)
+			.sslProvider(SslProvider.JDK)
+			.sessionCacheSize(settings().maxSessions())
+			.sessionTimeout(settings().timeout().toSeconds())
+			.build();
+		return new Context(inner);
+	}
+
+	@Override
+	public SslContext sslContext() {
+		return this.context;
+	}
+
+	@Override
+	protected int size() {
+		return Collections.list(this.context.sessionContext().getIds()).size();
+	}
+
+	@Override
+	public List<TlsSession> sessions() {
+		SSLSessionContext sessionContext = this.context.sessionContext();
+		List<TlsSession> sessions = new ArrayList<>();
+		for (byte[] id : Collections.list(sessionContext.getIds())) {
+			SSLSession session = sessionContext.getSession(id);
+			if (session != null && session.isValid() && session.getPeerHost() != null && session.getPeerPort() > 0) {
+				sessions.add(new JdkSession(name(), session, settings().timeout().toMillis()));
+			}
+		}
+		return List.copyOf(sessions);
+	}
+
+	@Override
+	public boolean add(TlsSession session) {
+		throw new UnsupportedOperationException("Cache '" + name()
+				+ "' cannot add sessions: the jdk provider has no API to insert a session; use provider openssl");
+	}
+
+	@Override
+	public boolean remove(TlsSession session) {
+		if (!(session instanceof JdkSession jdkSession) || !jdkSession.cache().equals(name())
+				|| !jdkSession.session.isValid()) {
+			return false;
+		}
+		// the JDK drops every ticket of the upstream with it
+		jdkSession.session.invalidate();
+		counters().evicted(EvictionCause.REMOVED, 1);
+		return true;
+	}
+
+	@Override
+	public int remove(String host, int port) {
+		TlsSessionKey key = new TlsSessionKey(host, port);
+		int removed = invalidate(this.context.sessionContext(),
+				(session) -> session.getPeerHost() != null && key.equals(keyOf(session)));
+		counters().evicted(EvictionCause.REMOVED, removed);
+		return removed;
+	}
+
+	@Override
+	public int flush() {
+		int removed = invalidate(this.context.sessionContext(), (session) -> true);
+		counters().evicted(EvictionCause.FLUSHED, removed);
+		return removed;
+	}
+
+	private static int invalidate(SSLSessionContext sessionContext, Predicate<SSLSession> filter) {
+		int removed = 0;
+		for (byte[] id : Collections.list(sessionContext.getIds())) {
+			SSLSession session = sessionContext.getSession(id);
+			if (session != null && session.isValid() && filter.test(session)) {
+				session.invalidate();
+				removed++;
+			}
+		}
+		return removed;
+	}
+
+	private static @Nullable TlsSessionKey keyOf(SSLSession session) {
+		int port = session.getPeerPort();
+		return (port > 0 && port <= 65535) ? new TlsSessionKey(session.getPeerHost(), port) : null;
+	}
+
+	private void resumed(SSLEngine engine) {
+		Connection connection = this.connections.get(engine);
+		if (connection != null) {
+			connection.resumed = true;
+		}
+	}
+
+	private void connect(SslHandler handler) {
+		SSLEngine engine = handler.engine();
+		handler.setHandshakeTimeoutMillis(settings().handshakeTimeout().toMillis());
+		Connection connection = new Connection(keyOf(engine));
+		this.connections.put(engine, connection);
+		handler.handshakeFuture().addListener((future) -> handshakeDone(engine, connection, future));
+	}
+
+	private void handshakeDone(SSLEngine engine, Connection connection, Future<?> future) {
+		this.connections.remove(engine);
+		if (future.isSuccess()) {
+			recordHandshake(connection.key, connection.resumed ? HandshakeOutcome.RESUMED : HandshakeOutcome.FULL,
+					engine.getSession().getProtocol(), connection.startNanos);
+		}
+		else if (HandshakeFailures.started(future.cause())) {
+			recordHandshake(connection.key, HandshakeOutcome.FAILED, null, connection.startNanos);
+		}
+	}
+
+	private static final class Connection {
+
+		final @Nullable TlsSessionKey key;
+
+		final long startNanos = System.nanoTime();
+
+		volatile boolean resumed;
+
+		Connection(@Nullable TlsSessionKey key) {
+			this.key = key;
+		}
+
+	}
+
+	private final class Context extends DelegatingSslContext {
+
+		Context(SslContext inner) {
+			super(inner);
+		}
+
+		@Override
+		protected void initEngine(SSLEngine engine) {
+			// Engines without a handler are not tracked: the cache cannot see their handshakes.
+		}
+
+		@Override
+		protected void initHandler(SslHandler handler) {
+			connect(handler);
+		}
+
+	}
+
+	/**
+	 * A view of a JDK session.
+	 */
+	private static final class JdkSession implements TlsSession {
+
+		private final String cache;
+
+		private final SSLSession session;
+
+		private final TlsSessionKey key;
+
+		private final Instant created;
+
+		private final Instant expires;
+
+		private final String idHash;
+
+		JdkSession(String cache, SSLSession session, long timeoutMillis) {
+			this.cache = cache;
+			this.session = session;
+			this.key = new TlsSessionKey(session.getPeerHost(), session.getPeerPort());
+			this.created = Instant.ofEpochMilli(session.getCreationTime());
+			this.expires = this.created.plusMillis(timeoutMillis);
+			this.idHash = SessionId.of(session.getId()).hash(SessionIdHasher.get());
+		}
+
+		@Override
+		public String cache() {
+			return this.cache;
+		}
+
+		@Override
+		public TlsSessionKey key() {
+			return this.key;
+		}
+
+		@Override
+		public String protocol() {
+			return this.session.getProtocol();
+		}
+
+		@Override
+		public String cipherSuite() {
+			return this.session.getCipherSuite();
+		}
+
+		@Override
+		public Instant created() {
+			return this.created;
+		}
+
+		@Override
+		public Instant expires() {
+			return this.expires;
+		}
+
+		@Override
+		public boolean singleUse() {
+			return "TLSv1.3".equals(this.session.getProtocol());
+		}
+
+		@Override
+		public boolean resumable() {
+			return this.session.isValid() && Instant.now().isBefore(this.expires);
+		}
+
+		@Override
+		public String idHash() {
+			return this.idHash;
+		}
+
+		@Override
+		public String toString() {
+			return "TlsSession[cache=" + this.cache + ", upstream=" + this.key + ", protocol=" + protocol() + ", id="
+					+ this.idHash + "]";
+		}
+
+	}
+
+}

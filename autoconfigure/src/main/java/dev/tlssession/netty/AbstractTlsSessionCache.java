@@ -1,0 +1,118 @@
+package dev.tlssession.netty;
+
+import javax.net.ssl.SSLEngine;
+
+import dev.tlssession.HandshakeOutcome;
+import dev.tlssession.TlsHandshakeListener;
+import dev.tlssession.TlsProvider;
+import dev.tlssession.TlsSessionCache;
+import dev.tlssession.TlsSessionCacheSettings;
+import dev.tlssession.TlsSessionKey;
+import dev.tlssession.TlsSessionStats;
+import dev.tlssession.cache.CacheCounters;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The name, settings, counters and handshake accounting that every cache has, whatever its provider.
+ */
+public abstract class AbstractTlsSessionCache implements TlsSessionCache {
+
+	private static final InternalLogger logger = InternalLoggerFactory.getInstance(AbstractTlsSessionCache.class);
+
+	private static final TlsHandshakeListener NO_LISTENER = (cache, key, outcome, protocol, duration) -> {
+	};
+
+	private final String name;
+
+	private final TlsProvider provider;
+
+	private final TlsSessionCacheSettings settings;
+
+	private final CacheCounters counters = new CacheCounters();
+
+	private volatile TlsHandshakeListener listener = NO_LISTENER;
+
+	protected AbstractTlsSessionCache(String name, TlsProvider provider, TlsSessionCacheSettings settings) {
+		this.name = name;
+		this.provider = provider;
+		this.settings = settings;
+	}
+
+	@Override
+	public final String name() {
+		return this.name;
+	}
+
+	@Override
+	public final TlsProvider provider() {
+		return this.provider;
+	}
+
+	@Override
+	public final TlsSessionCacheSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public final TlsSessionStats stats() {
+		return this.counters.snapshot(size());
+	}
+
+	/**
+	 * Sets the listener told about handshakes and offers; the registry uses it to fan out to its listeners.
+	 * @param listener the listener
+	 */
+	public final void setHandshakeListener(TlsHandshakeListener listener) {
+		this.listener = listener;
+	}
+
+	/**
+	 * The number of sessions in the cache.
+	 * @return the size
+	 */
+	protected abstract int size();
+
+	protected final CacheCounters counters() {
+		return this.counters;
+	}
+
+	protected final void recordHandshake(@Nullable TlsSessionKey key, HandshakeOutcome outcome,
+			@Nullable String protocol, long startNanos) {
+		this.counters.handshake(outcome);
+		try {
+			this.listener.handshake(this, key, outcome, protocol, System.nanoTime() - startNanos);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Handshake listener failed for cache '{}'", this.name, ex);
+		}
+	}
+
+	protected final void recordOffer(TlsSessionKey key, boolean accepted, @Nullable String protocol) {
+		this.counters.offer(accepted);
+		try {
+			this.listener.offer(this, key, accepted, protocol);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Handshake listener failed for cache '{}'", this.name, ex);
+		}
+	}
+
+	/**
+	 * The upstream an engine was created for.
+	 * @param engine the engine
+	 * @return the key, or {@code null} if the engine has no host name and port
+	 */
+	protected static @Nullable TlsSessionKey keyOf(SSLEngine engine) {
+		String host = engine.getPeerHost();
+		int port = engine.getPeerPort();
+		return (host != null && !host.isEmpty() && port > 0 && port <= 65535) ? new TlsSessionKey(host, port) : null;
+	}
+
+	@Override
+	public String toString() {
+		return getClass().getSimpleName() + "[" + this.name + "]";
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.tlssession.reactor;
+
+import javax.net.ssl.SSLEngine;
+
+import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.netty.RoutingSslContext;
+import io.netty.handler.ssl.SslContext;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Secures Reactor Netty {@link HttpClient}s with the caches: each connection uses the cache its host routes to (or
+ * one named cache) and that cache's handshake timeout.
+ */
+public final class TlsSessionHttpClients {
+
+	private final TlsSessionCaches caches;
+
+	/**
+	 * Creates a binder.
+	 * @param caches the caches
+	 */
+	public TlsSessionHttpClients(TlsSessionCaches caches) {
+		this.caches = caches;
+	}
+
+	/**
+	 * Routes the client's connections by host rules, unmatched hosts to the default cache.
+	 * @param client the client
+	 * @return the secured client
+	 */
+	public HttpClient routed(HttpClient client) {
+		return secure(client, this.caches.sslContext());
+	}
+
+	/**
+	 * Binds every connection of the client to one cache, whatever the host.
+	 * @param client the client
+	 * @param cache the cache name
+	 * @return the secured client
+	 * @throws IllegalArgumentException if there is no such cache
+	 */
+	public HttpClient fromCache(HttpClient client, String cache) {
+		return secure(client, this.caches.sslContext(cache));
+	}
+
+	/**
+	 * Secures a client with a routing context.
+	 * @param client the client
+	 * @param context the context
+	 * @return the secured client
+	 */
+	public static HttpClient secure(HttpClient client, RoutingSslContext context) {
+		return client.secure((spec) -> spec.sslContext((SslContext) context).handlerConfigurator((handler) -> {
+			SSLEngine engine = handler.engine();
+			long timeout = context.cacheFor(engine.getPeerHost(), engine.getPeerPort())
+				.settings()
+				.handshakeTimeout()
+				.toMillis();
+			handler.setHandshakeTimeoutMillis(timeout);
+		}));
+	}
+
+}

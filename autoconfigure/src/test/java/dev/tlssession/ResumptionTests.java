@@ -1,0 +1,75 @@
+package dev.tlssession;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.tlssession.jdk.JdkTlsSessionCache;
+import dev.tlssession.openssl.OpenSslTlsSessionCache;
+import dev.tlssession.reactor.TlsSessionHttpClients;
+import dev.tlssession.testsupport.TestPki;
+import dev.tlssession.testsupport.TlsTestServer;
+import dev.tlssession.testsupport.TlsTestServer.Mode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Resumption against the server setups users meet, on both providers, counted by the server.
+ */
+class ResumptionTests {
+
+	private static final int CONNECTIONS = 20;
+
+	private static final TlsMaterial TRUST = new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null,
+			null);
+
+	private static final TlsMaterial TRUST_TLS12_ONLY = new TlsMaterial(null,
+			TestPki.get().root().toTrustManagerFactory(), List.of("TLSv1.2"), null);
+
+	@ParameterizedTest
+	@EnumSource(Mode.class)
+	void openSslResumesEveryConnectionAfterTheFirst(Mode mode) throws Exception {
+		assertResumes(new OpenSslTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST), mode);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
+	void openSslWithOnlyTls12EnabledResumes(Mode mode) throws Exception {
+		assertResumes(new OpenSslTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST_TLS12_ONLY),
+				mode);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Mode.class)
+	void jdkResumesEveryConnectionAfterTheFirst(Mode mode) throws Exception {
+		assertResumes(new JdkTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST), mode);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
+	void jdkWithOnlyTls12EnabledResumes(Mode mode) throws Exception {
+		assertResumes(new JdkTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST_TLS12_ONLY), mode);
+	}
+
+	private void assertResumes(TlsSessionCache cache, Mode mode) {
+		TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "default");
+		HttpClient client = new TlsSessionHttpClients(caches).routed(HttpClient.create(ConnectionProvider.newConnection()));
+		try (TlsTestServer server = TlsTestServer.start(mode)) {
+			for (int i = 0; i < CONNECTIONS; i++) {
+				String body = client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
+					.block(Duration.ofSeconds(10));
+				assertThat(body).isEqualTo("ok");
+			}
+			assertThat(server.full()).as("full handshakes the server saw").isEqualTo(1);
+			assertThat(server.resumed()).as("resumed handshakes the server saw").isEqualTo(CONNECTIONS - 1);
+			TlsSessionStats stats = cache.stats();
+			assertThat(stats.fullHandshakes()).isEqualTo(server.full());
+			assertThat(stats.resumedHandshakes()).isEqualTo(server.resumed());
+		}
+	}
+
+}

@@ -1,0 +1,233 @@
+package dev.tlssession.testsupport;
+
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSslServerSessionContext;
+import io.netty.handler.ssl.OpenSslSessionTicketKey;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.internal.tcnative.SSL;
+import io.netty.pkitesting.X509Bundle;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * An HTTPS server on 127.0.0.1 backed by BoringSSL that records, for every handshake, whether it resumed a session:
+ * the server's view, to check the client's against.
+ */
+public final class TlsTestServer implements AutoCloseable {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/**
+	 * How the server lets clients resume.
+	 */
+	public enum Mode {
+
+		/** TLS 1.3 only, with session tickets. */
+		TLS13,
+
+		/** TLS 1.2 only, with a server-side session cache and no tickets. */
+		TLS12_SESSION_IDS,
+
+		/** TLS 1.2 only, with tickets and no server-side session cache. */
+		TLS12_TICKETS
+
+	}
+
+	/**
+	 * A handshake as the server saw it.
+	 * @param resumed whether it resumed a session
+	 * @param protocol the protocol
+	 * @param serverName the SNI host name the client sent
+	 * @param clientSubject the client certificate's subject, or {@code null}
+	 */
+	public record Handshake(boolean resumed, String protocol, String serverName, String clientSubject) {
+	}
+
+	private final Mode mode;
+
+	private final SslContext sslContext;
+
+	private final DisposableServer server;
+
+	private final List<Handshake> handshakes = new ArrayList<>();
+
+	private int failedHandshakes;
+
+	private TlsTestServer(Mode mode, X509Bundle certificate, X509Bundle clientTrust, boolean keepAlive)
+			throws Exception {
+		this.mode = mode;
+		SslContextBuilder builder = SslContextBuilder.forServer(certificate.getKeyPair().getPrivate(),
+				certificate.getCertificatePath())
+			.sslProvider(SslProvider.OPENSSL)
+			.protocols((mode == Mode.TLS13) ? "TLSv1.3" : "TLSv1.2");
+		if (clientTrust != null) {
+			builder.trustManager(clientTrust.getRootCertificate()).clientAuth(ClientAuth.REQUIRE);
+		}
+		this.sslContext = builder.build();
+		OpenSslServerSessionContext sessions = (OpenSslServerSessionContext) this.sslContext.sessionContext();
+		if (mode == Mode.TLS12_TICKETS) {
+			sessions.setSessionCacheEnabled(false);
+		}
+		if (mode != Mode.TLS12_SESSION_IDS) {
+			rotateTicketKeys();
+		}
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.secure((spec) -> spec.sslContext(this.sslContext))
+			.doOnChannelInit((observer, channel, address) -> {
+				SslHandler handler = channel.pipeline().get(SslHandler.class);
+				handler.handshakeFuture().addListener((future) -> recordHandshake(handler, future.isSuccess()));
+			})
+			.handle((request, response) -> {
+				if (!keepAlive) {
+					response.keepAlive(false);
+				}
+				return response.sendString(Mono.just("ok"));
+			})
+			.bindNow(Duration.ofSeconds(10));
+	}
+
+	/**
+	 * Starts a server with the default test certificate.
+	 * @param mode how clients resume
+	 * @return the server
+	 */
+	public static TlsTestServer start(Mode mode) {
+		return start(mode, TestPki.get().server(), null, false);
+	}
+
+	/**
+	 * Starts a server.
+	 * @param mode how clients resume
+	 * @param certificate the server's certificate and key
+	 * @param clientTrust the authority client certificates must come from, or {@code null} for no client auth
+	 * @param keepAlive whether connections stay open after a response
+	 * @return the server
+	 */
+	public static TlsTestServer start(Mode mode, X509Bundle certificate, X509Bundle clientTrust, boolean keepAlive) {
+		try {
+			return new TlsTestServer(mode, certificate, clientTrust, keepAlive);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void recordHandshake(SslHandler handler, boolean success) {
+		if (!success) {
+			synchronized (this) {
+				this.failedHandshakes++;
+			}
+			return;
+		}
+		ReferenceCountedOpenSslEngine engine = (ReferenceCountedOpenSslEngine) handler.engine();
+		boolean resumed;
+		String serverName;
+		synchronized (engine) {
+			resumed = SSL.isSessionReused(engine.sslPointer());
+			serverName = SSL.getSniHostname(engine.sslPointer());
+		}
+		SSLSession session = engine.getSession();
+		String clientSubject = null;
+		try {
+			clientSubject = ((X509Certificate) session.getPeerCertificates()[0]).getSubjectX500Principal().getName();
+		}
+		catch (SSLPeerUnverifiedException ex) {
+			// no client certificate
+		}
+		synchronized (this) {
+			this.handshakes.add(new Handshake(resumed, session.getProtocol(), serverName, clientSubject));
+		}
+	}
+
+	/**
+	 * Replaces the ticket keys: tickets issued so far can no longer be resumed.
+	 */
+	public void rotateTicketKeys() {
+		byte[] name = new byte[16];
+		byte[] hmac = new byte[16];
+		byte[] aes = new byte[16];
+		RANDOM.nextBytes(name);
+		RANDOM.nextBytes(hmac);
+		RANDOM.nextBytes(aes);
+		((OpenSslServerSessionContext) this.sslContext.sessionContext())
+			.setTicketKeys(new OpenSslSessionTicketKey(name, hmac, aes));
+	}
+
+	/**
+	 * Forgets every session: new ticket keys and an empty session cache.
+	 */
+	public void forgetSessions() {
+		OpenSslServerSessionContext sessions = (OpenSslServerSessionContext) this.sslContext.sessionContext();
+		if (this.mode == Mode.TLS12_SESSION_IDS) {
+			sessions.setSessionCacheEnabled(false);
+			sessions.setSessionCacheEnabled(true);
+		}
+		else {
+			rotateTicketKeys();
+		}
+	}
+
+	public int port() {
+		return this.server.port();
+	}
+
+	/**
+	 * The URL of a host name that resolves to this server in tests.
+	 * @param host a name from {@link TestPki#HOSTS}
+	 * @return the URL
+	 */
+	public String url(String host) {
+		return "https://" + host + ":" + port() + "/";
+	}
+
+	public synchronized List<Handshake> handshakes() {
+		return List.copyOf(this.handshakes);
+	}
+
+	public synchronized long resumed() {
+		return count(Handshake::resumed);
+	}
+
+	public synchronized long full() {
+		return count((handshake) -> !handshake.resumed());
+	}
+
+	public synchronized int failedHandshakes() {
+		return this.failedHandshakes;
+	}
+
+	private long count(Predicate<Handshake> filter) {
+		return this.handshakes.stream().filter(filter).count();
+	}
+
+	/**
+	 * Forgets the recorded handshakes.
+	 */
+	public synchronized void resetCounts() {
+		this.handshakes.clear();
+		this.failedHandshakes = 0;
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow(Duration.ofSeconds(5));
+	}
+
+}
