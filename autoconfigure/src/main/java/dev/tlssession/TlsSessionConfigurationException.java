@@ -15,6 +15,8 @@ public final class TlsSessionConfigurationException extends IllegalArgumentExcep
 
 	private final @Nullable Object value;
 
+	private final String reason;
+
 	private final String action;
 
 	/**
@@ -31,6 +33,7 @@ public final class TlsSessionConfigurationException extends IllegalArgumentExcep
 		this.cache = cache;
 		this.setting = setting;
 		this.value = value;
+		this.reason = reason;
 		this.action = action;
 	}
 
@@ -44,8 +47,7 @@ public final class TlsSessionConfigurationException extends IllegalArgumentExcep
 	 * @return a new exception
 	 */
 	public TlsSessionConfigurationException forCache(String cacheName) {
-		String reason = getMessage().substring(getMessage().indexOf("': ") + 3);
-		return new TlsSessionConfigurationException(cacheName, this.setting, this.value, reason, this.action);
+		return new TlsSessionConfigurationException(cacheName, this.setting, this.value, this.reason, this.action);
 	}
 
 	/**
@@ -70,6 +72,14 @@ public final class TlsSessionConfigurationException extends IllegalArgumentExcep
 	 */
 	public @Nullable Object getValue() {
 		return this.value;
+	}
+
+	/**
+	 * Why the value is rejected.
+	 * @return the reason
+	 */
+	public String getReason() {
+		return this.reason;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.reactor.TlsSessionHttpClients;
+import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
 import dev.tlssession.testsupport.TlsTestServer;
 import dev.tlssession.testsupport.TlsTestServer.Mode;
@@ -57,7 +58,8 @@ class ResumptionTests {
 
 	private void assertResumes(TlsSessionCache cache, Mode mode) {
 		TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "default");
-		HttpClient client = new TlsSessionHttpClients(caches).routed(HttpClient.create(ConnectionProvider.newConnection()));
+		HttpClient client = new TlsSessionHttpClients(caches)
+			.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.newConnection())));
 		try (TlsTestServer server = TlsTestServer.start(mode)) {
 			for (int i = 0; i < CONNECTIONS; i++) {
 				String body = client.get().uri(server.url("localhost")).responseContent().aggregate().asString()

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -23,7 +24,8 @@ import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.SessionId;
 import dev.tlssession.cache.SessionIdHasher;
 import dev.tlssession.netty.AbstractTlsSessionCache;
-import io.netty.handler.ssl.DelegatingSslContext;
+import dev.tlssession.netty.ForwardingSslContext;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
@@ -54,12 +56,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		this.context = newContext(material);
 	}
 
-	/**
-	 * Switches to a context built from new material; its session context starts empty. Connections already open
-	 * finish on the old context.
-	 * @param material the new TLS configuration
-	 * @throws SSLException if the context cannot be built
-	 */
+	@Override
 	public void rebuild(TlsMaterial material) throws SSLException {
 		SslContext old = this.context;
 		this.context = newContext(material);
@@ -84,20 +81,32 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 	@Override
 	protected int size() {
-		return Collections.list(this.context.sessionContext().getIds()).size();
+		return offerable().size();
 	}
 
 	@Override
 	public List<TlsSession> sessions() {
-		SSLSessionContext sessionContext = this.context.sessionContext();
 		List<TlsSession> sessions = new ArrayList<>();
-		for (byte[] id : Collections.list(sessionContext.getIds())) {
-			SSLSession session = sessionContext.getSession(id);
-			if (session != null && session.isValid() && session.getPeerHost() != null && session.getPeerPort() > 0) {
-				sessions.add(new JdkSession(name(), session, settings().timeout().toMillis()));
-			}
+		for (SSLSession session : offerable()) {
+			sessions.add(new JdkSession(name(), session, settings().timeout().toMillis()));
 		}
 		return List.copyOf(sessions);
+	}
+
+	/**
+	 * The valid sessions that have an upstream: the JDK also keeps sessions by id alone, which a client never
+	 * offers.
+	 */
+	private List<SSLSession> offerable() {
+		SSLSessionContext sessionContext = this.context.sessionContext();
+		List<SSLSession> sessions = new ArrayList<>();
+		for (byte[] id : Collections.list(sessionContext.getIds())) {
+			SSLSession session = sessionContext.getSession(id);
+			if (session != null && session.isValid() && keyOf(session) != null) {
+				sessions.add(session);
+			}
+		}
+		return sessions;
 	}
 
 	@Override
@@ -121,8 +130,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	@Override
 	public int remove(String host, int port) {
 		TlsSessionKey key = new TlsSessionKey(host, port);
-		int removed = invalidate(this.context.sessionContext(),
-				(session) -> session.getPeerHost() != null && key.equals(keyOf(session)));
+		int removed = invalidate(this.context.sessionContext(), (session) -> key.equals(keyOf(session)));
 		counters().evicted(EvictionCause.REMOVED, removed);
 		return removed;
 	}
@@ -147,8 +155,9 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	private static @Nullable TlsSessionKey keyOf(SSLSession session) {
+		String host = session.getPeerHost();
 		int port = session.getPeerPort();
-		return (port > 0 && port <= 65535) ? new TlsSessionKey(session.getPeerHost(), port) : null;
+		return (host != null && !host.isEmpty() && port > 0 && port <= 65535) ? new TlsSessionKey(host, port) : null;
 	}
 
 	private void resumed(SSLEngine engine) {
@@ -158,10 +167,10 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		}
 	}
 
-	private void connect(SslHandler handler) {
+	private void connect(SslHandler handler, @Nullable TlsSessionKey key) {
 		SSLEngine engine = handler.engine();
 		handler.setHandshakeTimeoutMillis(settings().handshakeTimeout().toMillis());
-		Connection connection = new Connection(keyOf(engine));
+		Connection connection = new Connection(key);
 		this.connections.put(engine, connection);
 		handler.handshakeFuture().addListener((future) -> handshakeDone(engine, connection, future));
 	}
@@ -191,20 +200,30 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 	}
 
-	private final class Context extends DelegatingSslContext {
+	/**
+	 * The cache's context. With reuse off, engines get port -1: the JDK neither stores nor looks up sessions for an
+	 * engine without a port, while the host name still drives SNI and certificate verification.
+	 */
+	private final class Context extends ForwardingSslContext {
+
+		private final SslContext inner;
 
 		Context(SslContext inner) {
-			super(inner);
+			this.inner = inner;
 		}
 
 		@Override
-		protected void initEngine(SSLEngine engine) {
-			// Engines without a handler are not tracked: the cache cannot see their handshakes.
+		protected SslContext target(@Nullable String host, int port) {
+			return this.inner;
 		}
 
 		@Override
-		protected void initHandler(SslHandler handler) {
-			connect(handler);
+		protected SslHandler newHandler(SslContext target, ByteBufAllocator alloc, @Nullable String host, int port,
+				@Nullable Executor executor) {
+			TlsSessionKey key = (host != null && port > 0 && port <= 65535) ? new TlsSessionKey(host, port) : null;
+			SslHandler handler = super.newHandler(target, alloc, host, settings().reuse() ? port : -1, executor);
+			connect(handler, key);
+			return handler;
 		}
 
 	}

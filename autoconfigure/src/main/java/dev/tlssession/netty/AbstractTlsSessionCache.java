@@ -1,9 +1,11 @@
 package dev.tlssession.netty;
 
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 
 import dev.tlssession.HandshakeOutcome;
 import dev.tlssession.TlsHandshakeListener;
+import dev.tlssession.TlsMaterial;
 import dev.tlssession.TlsProvider;
 import dev.tlssession.TlsSessionCache;
 import dev.tlssession.TlsSessionCacheSettings;
@@ -67,6 +69,14 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 	public final void setHandshakeListener(TlsHandshakeListener listener) {
 		this.listener = listener;
 	}
+
+	/**
+	 * Switches to a context built from new TLS material and flushes every session made with the old one.
+	 * Connections already open finish on the old context; the next one makes a full handshake.
+	 * @param material the new TLS configuration
+	 * @throws SSLException if the context cannot be built
+	 */
+	public abstract void rebuild(TlsMaterial material) throws SSLException;
 
 	/**
 	 * The number of sessions in the cache.

@@ -63,12 +63,7 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		this.context = newContext(material);
 	}
 
-	/**
-	 * Switches to a context built from new material and flushes every session made with the old one. Connections
-	 * already open finish on the old context.
-	 * @param material the new TLS configuration
-	 * @throws SSLException if the context cannot be built
-	 */
+	@Override
 	public void rebuild(TlsMaterial material) throws SSLException {
 		this.context = newContext(material);
 		this.store.clear(EvictionCause.FLUSHED);

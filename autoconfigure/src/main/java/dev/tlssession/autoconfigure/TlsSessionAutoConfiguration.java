@@ -1,0 +1,124 @@
+package dev.tlssession.autoconfigure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.reactor.TlsSessionHttpClients;
+import io.netty.handler.ssl.SslContext;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
+import org.springframework.boot.http.client.autoconfigure.reactive.ClientHttpConnectorBuilderCustomizer;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration for TLS client session caches: the {@link TlsSessionCaches} registry from
+ * {@code tls.session.*}, and the binding of every Reactor Netty client that Spring Boot builds to it.
+ */
+@AutoConfiguration(after = SslAutoConfiguration.class)
+@ConditionalOnClass(SslContext.class)
+@ConditionalOnBooleanProperty(name = "tls.session.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(TlsSessionProperties.class)
+public final class TlsSessionAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TlsSessionCaches tlsSessionCaches(TlsSessionProperties properties, ObjectProvider<SslBundles> sslBundles) {
+		return new TlsSessionCachesFactory(properties, sslBundles.getIfAvailable()).create();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TlsSessionClientRouting tlsSessionClientRouting(TlsSessionCaches caches, TlsSessionProperties properties,
+			ObjectProvider<SslBundles> sslBundles) {
+		Map<String, String> cacheBundles = new LinkedHashMap<>();
+		properties.caches().forEach((name, cache) -> {
+			if (cache.sslBundle() != null) {
+				cacheBundles.put(name, cache.sslBundle());
+			}
+		});
+		return new TlsSessionClientRouting(caches, cacheBundles, sslBundles.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TlsSessionBundleReloads tlsSessionBundleReloads(TlsSessionCaches caches, TlsSessionClientRouting routing,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new TlsSessionBundleReloads(caches, routing, sslBundles.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HttpClient.class)
+	static class ReactorNettyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TlsSessionHttpClients tlsSessionHttpClients(TlsSessionCaches caches) {
+			return new TlsSessionHttpClients(caches);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HttpClient.class, ReactorClientHttpConnectorBuilder.class })
+	static class ReactiveClientConfiguration {
+
+		@Bean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		ClientHttpConnectorBuilderCustomizer<ClientHttpConnectorBuilder<?>> tlsSessionClientHttpConnectorBuilderCustomizer(
+				TlsSessionClientRouting routing) {
+			return (builder) -> (builder instanceof ReactorClientHttpConnectorBuilder reactor)
+					? new TlsSessionClientHttpConnectorBuilder(reactor, routing::contextFor) : builder;
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(WebClient.class)
+		static class WebClientConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			WebClientTlsSessions webClientTlsSessions(TlsSessionCaches caches,
+					ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+					ObjectProvider<HttpClientSettings> settings) {
+				return new AutoConfiguredWebClientTlsSessions(caches,
+						connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::reactor),
+						settings.getIfAvailable(HttpClientSettings::defaults));
+			}
+
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HttpClient.class, ReactorClientHttpRequestFactoryBuilder.class })
+	static class ImperativeClientConfiguration {
+
+		@Bean
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		ClientHttpRequestFactoryBuilderCustomizer<ClientHttpRequestFactoryBuilder<?>> tlsSessionClientHttpRequestFactoryBuilderCustomizer(
+				TlsSessionClientRouting routing) {
+			return (builder) -> (builder instanceof ReactorClientHttpRequestFactoryBuilder reactor)
+					? new TlsSessionClientHttpRequestFactoryBuilder(reactor, routing::contextFor) : builder;
+		}
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.tlssession.autoconfigure;
+
+import javax.net.ssl.SSLException;
+
+import dev.tlssession.TlsSessionCache;
+import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.netty.AbstractTlsSessionCache;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+
+/**
+ * Rebuilds a cache with the new material when its SSL bundle reloads, flushing the sessions made with the old
+ * material: no session survives a change of trust or identity.
+ */
+final class TlsSessionBundleReloads {
+
+	private static final Log logger = LogFactory.getLog(TlsSessionBundleReloads.class);
+
+	TlsSessionBundleReloads(TlsSessionCaches caches, TlsSessionClientRouting routing,
+			@Nullable SslBundles sslBundles) {
+		if (sslBundles == null) {
+			return;
+		}
+		for (TlsSessionCache cache : caches.caches()) {
+			String bundle = routing.bundleOf(cache.name());
+			if (bundle != null && cache instanceof AbstractTlsSessionCache rebuildable) {
+				sslBundles.addBundleUpdateHandler(bundle, (updated) -> rebuild(rebuildable, bundle, updated));
+			}
+		}
+	}
+
+	private static void rebuild(AbstractTlsSessionCache cache, String bundleName, SslBundle bundle) {
+		try {
+			cache.rebuild(TlsSessionCachesFactory.material(bundle));
+			logger.info("SSL bundle '" + bundleName + "' reloaded: TLS session cache '" + cache.name()
+					+ "' rebuilt and flushed");
+		}
+		catch (SSLException | RuntimeException ex) {
+			// the old context stays: its material is the last that worked, and its sessions are flushed
+			cache.flush();
+			logger.error("SSL bundle '" + bundleName + "' reloaded but TLS session cache '" + cache.name()
+					+ "' could not be rebuilt; it keeps its previous TLS material", ex);
+		}
+	}
+
+}
