@@ -39,6 +39,12 @@ public interface TlsSessionCache {
 	SslContext sslContext();
 
 	/**
+	 * The number of sessions in the cache now.
+	 * @return the size
+	 */
+	int size();
+
+	/**
 	 * A snapshot of the counters.
 	 * @return the statistics
 	 */

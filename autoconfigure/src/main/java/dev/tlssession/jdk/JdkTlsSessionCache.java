@@ -80,7 +80,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	@Override
-	protected int size() {
+	public int size() {
 		return offerable().size();
 	}
 

@@ -78,12 +78,6 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 	 */
 	public abstract void rebuild(TlsMaterial material) throws SSLException;
 
-	/**
-	 * The number of sessions in the cache.
-	 * @return the size
-	 */
-	protected abstract int size();
-
 	protected final CacheCounters counters() {
 		return this.counters;
 	}

@@ -87,7 +87,7 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	@Override
-	protected int size() {
+	public int size() {
 		return this.store.size();
 	}
 

@@ -1,0 +1,32 @@
+package dev.tlssession.autoconfigure.metrics;
+
+import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.autoconfigure.TlsSessionAutoConfiguration;
+import dev.tlssession.autoconfigure.TlsSessionProperties;
+import dev.tlssession.metrics.TlsSessionMeterBinder;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code tls.session.*} meters, when Micrometer and a meter registry are present.
+ */
+@AutoConfiguration(after = { CompositeMeterRegistryAutoConfiguration.class, MetricsAutoConfiguration.class,
+		TlsSessionAutoConfiguration.class })
+@ConditionalOnClass({ MeterRegistry.class, MetricsAutoConfiguration.class })
+@ConditionalOnBean({ MeterRegistry.class, TlsSessionCaches.class })
+public final class TlsSessionMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TlsSessionMeterBinder tlsSessionMeterBinder(TlsSessionCaches caches, TlsSessionProperties properties) {
+		return new TlsSessionMeterBinder(caches, properties.metrics().hostTag());
+	}
+
+}

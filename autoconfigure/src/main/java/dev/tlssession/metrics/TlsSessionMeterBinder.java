@@ -1,0 +1,128 @@
+package dev.tlssession.metrics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import dev.tlssession.EvictionCause;
+import dev.tlssession.HandshakeOutcome;
+import dev.tlssession.TlsHandshakeListener;
+import dev.tlssession.TlsSessionCache;
+import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.TlsSessionKey;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The caches' meters:
+ * <ul>
+ * <li>{@code tls.session.handshakes} (timer) by {@code outcome}: {@code resumed}, {@code full} or {@code failed};
+ * <li>{@code tls.session.offers} (counter) by {@code result}: {@code accepted} or {@code rejected};
+ * <li>{@code tls.session.cache.size} (gauge);
+ * <li>{@code tls.session.cache.evictions} (counter) by {@code cause}.
+ * </ul>
+ * Every meter is tagged with {@code cache} and {@code provider}; handshakes and offers also with {@code protocol}
+ * ({@code unknown} when a handshake failed before one was agreed) and, when enabled, {@code host}
+ * ({@code host:port}). No meter carries session ids or any other secret.
+ */
+public final class TlsSessionMeterBinder implements MeterBinder {
+
+	private static final String UNKNOWN = "unknown";
+
+	private final TlsSessionCaches caches;
+
+	private final boolean hostTag;
+
+	/**
+	 * Creates a binder.
+	 * @param caches the caches
+	 * @param hostTag whether handshake and offer meters get a {@code host} tag (one time series per upstream)
+	 */
+	public TlsSessionMeterBinder(TlsSessionCaches caches, boolean hostTag) {
+		this.caches = caches;
+		this.hostTag = hostTag;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (TlsSessionCache cache : this.caches.caches()) {
+			Tags tags = tags(cache);
+			Gauge.builder("tls.session.cache.size", cache, TlsSessionCache::size)
+				.tags(tags)
+				.description("Sessions in the cache")
+				.register(registry);
+			for (EvictionCause cause : EvictionCause.values()) {
+				FunctionCounter.builder("tls.session.cache.evictions", cache, (c) -> c.stats().evictions(cause))
+					.tags(tags)
+					.tag("cause", cause.tag())
+					.description("Sessions that left the cache")
+					.register(registry);
+			}
+		}
+		this.caches.addHandshakeListener(new RegistryMeters(registry));
+	}
+
+	private static Tags tags(TlsSessionCache cache) {
+		return Tags.of("cache", cache.name(), "provider", cache.provider().tag());
+	}
+
+	/**
+	 * The event-driven meters of one registry, created on first use and kept.
+	 */
+	private final class RegistryMeters implements TlsHandshakeListener {
+
+		private final MeterRegistry registry;
+
+		private final Map<MeterKey, Timer> timers = new ConcurrentHashMap<>();
+
+		private final Map<MeterKey, Counter> counters = new ConcurrentHashMap<>();
+
+		RegistryMeters(MeterRegistry registry) {
+			this.registry = registry;
+		}
+
+		@Override
+		public void handshake(TlsSessionCache cache, @Nullable TlsSessionKey key, HandshakeOutcome outcome,
+				@Nullable String protocol, long durationNanos) {
+			MeterKey meterKey = new MeterKey(cache, outcome.tag(), protocol, host(key));
+			this.timers.computeIfAbsent(meterKey, (k) -> Timer.builder("tls.session.handshakes")
+				.tags(k.tags("outcome"))
+				.description("TLS handshakes, resumed or full")
+				.register(this.registry)).record(durationNanos, TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		public void offer(TlsSessionCache cache, TlsSessionKey key, boolean accepted, @Nullable String protocol) {
+			MeterKey meterKey = new MeterKey(cache, accepted ? "accepted" : "rejected", protocol, host(key));
+			this.counters.computeIfAbsent(meterKey, (k) -> Counter.builder("tls.session.offers")
+				.tags(k.tags("result"))
+				.description("Sessions offered to servers, by whether they resumed them")
+				.register(this.registry)).increment();
+		}
+
+		private @Nullable String host(@Nullable TlsSessionKey key) {
+			if (!TlsSessionMeterBinder.this.hostTag) {
+				return null;
+			}
+			return (key != null) ? key.toString() : UNKNOWN;
+		}
+
+	}
+
+	private record MeterKey(TlsSessionCache cache, String value, @Nullable String protocol, @Nullable String host) {
+
+		Tags tags(String valueTag) {
+			Tags tags = TlsSessionMeterBinder.tags(this.cache).and(valueTag, this.value, "protocol",
+					(this.protocol != null) ? this.protocol : UNKNOWN);
+			return (this.host != null) ? tags.and("host", this.host) : tags;
+		}
+
+	}
+
+}
