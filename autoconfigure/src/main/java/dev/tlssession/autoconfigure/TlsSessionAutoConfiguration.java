@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.TlsSessionStore;
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import io.netty.handler.ssl.SslContext;
 import reactor.netty.http.client.HttpClient;
@@ -41,8 +42,10 @@ public final class TlsSessionAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TlsSessionCaches tlsSessionCaches(TlsSessionProperties properties, ObjectProvider<SslBundles> sslBundles) {
-		return new TlsSessionCachesFactory(properties, sslBundles.getIfAvailable()).create();
+	TlsSessionCaches tlsSessionCaches(TlsSessionProperties properties, ObjectProvider<SslBundles> sslBundles,
+			ObjectProvider<TlsSessionStore> stores) {
+		return new TlsSessionCachesFactory(properties, sslBundles.getIfAvailable(), stores.orderedStream().toList())
+			.create();
 	}
 
 	@Bean

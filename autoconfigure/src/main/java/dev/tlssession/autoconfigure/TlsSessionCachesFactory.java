@@ -1,6 +1,6 @@
 package dev.tlssession.autoconfigure;
 
-
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +16,7 @@ import dev.tlssession.TlsSessionCache;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionConfigurationException;
+import dev.tlssession.TlsSessionStore;
 import dev.tlssession.autoconfigure.TlsSessionProperties.Cache;
 import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.openssl.OpenSslSupport;
@@ -44,17 +45,27 @@ final class TlsSessionCachesFactory {
 
 	private final @Nullable SslBundles sslBundles;
 
-	TlsSessionCachesFactory(TlsSessionProperties properties, @Nullable SslBundles sslBundles) {
+	private final List<TlsSessionStore> stores;
+
+	TlsSessionCachesFactory(TlsSessionProperties properties, @Nullable SslBundles sslBundles,
+			List<TlsSessionStore> stores) {
 		this.properties = properties;
 		this.sslBundles = sslBundles;
+		this.stores = stores;
 	}
 
 	TlsSessionCaches create() {
 		TlsProvider provider = provider(this.properties.provider());
 		Map<String, Cache> declared = caches(this.properties);
 		Map<String, List<HostRule>> hostRules = hostRules(declared);
+		Duration storeTimeout = this.properties.storeTimeout();
+		if (storeTimeout.isNegative() || storeTimeout.isZero() || storeTimeout.compareTo(Duration.ofSeconds(10)) > 0) {
+			throw new TlsSessionConfigurationException(null, "store-timeout", storeTimeout,
+					"must be more than 0 and at most 10s: every new connection may wait that long",
+					"set a short duration such as 50ms");
+		}
 		List<TlsSessionCache> caches = new ArrayList<>();
-		declared.forEach((name, cache) -> caches.add(create(name, cache, provider)));
+		declared.forEach((name, cache) -> caches.add(create(name, cache, provider, store(name, cache, provider))));
 		logger.info("TLS session caches " + declared.keySet() + " on provider " + provider.tag()
 				+ ((this.properties.provider() == TlsSessionProperties.Provider.AUTO) ? " (auto)" : ""));
 		return new TlsSessionCaches(caches, hostRules, this.properties.defaultCache());
@@ -138,12 +149,43 @@ final class TlsSessionCachesFactory {
 		}
 	}
 
-	private TlsSessionCache create(String name, Cache cache, TlsProvider provider) {
+	/**
+	 * The application store serving a cache, if any: at most one may, only on OpenSSL, and a cache whose flags
+	 * leave every decision to a store must have one.
+	 */
+	private @Nullable TlsSessionStore store(String name, Cache cache, TlsProvider provider) {
+		List<TlsSessionStore> supporting = this.stores.stream().filter((store) -> store.supports(name)).toList();
+		if (supporting.size() > 1) {
+			throw new TlsSessionConfigurationException(name, "store", supporting,
+					"more than one TlsSessionStore bean supports this cache",
+					"make TlsSessionStore.supports(String) pick one store per cache");
+		}
+		TlsSessionStore store = supporting.isEmpty() ? null : supporting.get(0);
+		if (store != null && provider == TlsProvider.JDK) {
+			throw new TlsSessionConfigurationException(name, "store", store.getClass().getName(),
+					"the jdk provider cannot honour a TlsSessionStore: it has no session callbacks",
+					"set tls.session.provider=openssl, or make the store's supports(\"" + name + "\") return false");
+		}
+		if (store == null && cache.noInternalLookup()) {
+			throw new TlsSessionConfigurationException(name, "no-internal-lookup", true,
+					"without a TlsSessionStore bean nothing would ever be offered",
+					"declare a TlsSessionStore bean for this cache, or remove the setting");
+		}
+		if (store == null && cache.noInternalStore()) {
+			throw new TlsSessionConfigurationException(name, "no-internal-store", true,
+					"without a TlsSessionStore bean every new session would be dropped",
+					"declare a TlsSessionStore bean for this cache, or remove the setting");
+		}
+		return store;
+	}
+
+	private TlsSessionCache create(String name, Cache cache, TlsProvider provider, @Nullable TlsSessionStore store) {
 		TlsSessionCacheSettings settings = settings(name, cache, provider);
 		TlsMaterial material = material(name, cache.sslBundle());
 		try {
 			return switch (provider) {
-				case OPENSSL -> new OpenSslTlsSessionCache(name, settings, material);
+				case OPENSSL -> new OpenSslTlsSessionCache(name, settings, material, store,
+						this.properties.storeTimeout());
 				case JDK -> new JdkTlsSessionCache(name, settings, material);
 			};
 		}

@@ -53,9 +53,7 @@ public final class TlsSessionClientHttpConnectorBuilder implements ClientHttpCon
 			return this.delegate.build(resolved);
 		}
 		return this.delegate
-			.withHttpClientCustomizer(
-					(client) -> (client.configuration().sslProvider() != null) ? client
-							: TlsSessionHttpClients.secure(client, context))
+			.withHttpClientCustomizer((client) -> TlsSessionHttpClients.secureUnlessSecured(client, context))
 			.build(resolved.withSslBundle(null));
 	}
 

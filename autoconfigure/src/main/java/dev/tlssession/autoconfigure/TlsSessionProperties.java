@@ -20,11 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultCache cache for connections that no host rule matches; a cache named 'default' exists with default
  * settings unless declared
  * @param caches named caches, each with one TLS configuration
+ * @param storeTimeout how long a new connection waits at most for a TlsSessionStore bean's lookup before it goes
+ * ahead with a full handshake
  * @param metrics meter settings
  */
 @ConfigurationProperties("tls.session")
 public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @DefaultValue("auto") Provider provider,
-		@DefaultValue(DEFAULT_CACHE) String defaultCache, Map<String, Cache> caches, @DefaultValue Metrics metrics) {
+		@DefaultValue(DEFAULT_CACHE) String defaultCache, Map<String, Cache> caches,
+		@DefaultValue("50ms") Duration storeTimeout, @DefaultValue Metrics metrics) {
 
 	/**
 	 * The name of the cache that exists without being declared.
@@ -37,6 +40,7 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 	 * @param provider the provider
 	 * @param defaultCache the default cache
 	 * @param caches the caches
+	 * @param storeTimeout the store timeout
 	 * @param metrics the meter settings
 	 */
 	public TlsSessionProperties {

@@ -160,6 +160,16 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		return (host != null && !host.isEmpty() && port > 0 && port <= 65535) ? new TlsSessionKey(host, port) : null;
 	}
 
+	@Override
+	public void connectionFailed(SSLEngine engine) {
+		// the JDK drops every ticket of the upstream with the connection's session
+		SSLSession session = engine.getSession();
+		if (session.isValid() && keyOf(session) != null) {
+			session.invalidate();
+			counters().evicted(EvictionCause.INVALIDATED, 1);
+		}
+	}
+
 	private void resumed(SSLEngine engine) {
 		Connection connection = this.connections.get(engine);
 		if (connection != null) {

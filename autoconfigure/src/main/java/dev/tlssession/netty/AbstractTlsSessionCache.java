@@ -78,6 +78,13 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 	 */
 	public abstract void rebuild(TlsMaterial material) throws SSLException;
 
+	/**
+	 * A connection of this cache broke instead of closing in order: the sessions it made or resumed are no longer
+	 * trusted and leave the cache (counted as {@code invalidated}).
+	 * @param engine the connection's engine
+	 */
+	public abstract void connectionFailed(SSLEngine engine);
+
 	protected final CacheCounters counters() {
 		return this.counters;
 	}

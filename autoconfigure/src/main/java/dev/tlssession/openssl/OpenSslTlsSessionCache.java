@@ -1,5 +1,6 @@
 package dev.tlssession.openssl;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import dev.tlssession.TlsProvider;
 import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionKey;
+import dev.tlssession.TlsSessionStore;
+import dev.tlssession.cache.GuardedStore;
 import dev.tlssession.cache.SessionStore;
 import dev.tlssession.netty.AbstractTlsSessionCache;
 import io.netty.handler.ssl.DelegatingSslContext;
@@ -46,10 +49,12 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 
 	private final Map<Long, OpenSslConnection> connections = new ConcurrentHashMap<>();
 
+	private final @Nullable GuardedStore sessionStore;
+
 	private volatile Context context;
 
 	/**
-	 * Creates a cache.
+	 * Creates a cache without an application store.
 	 * @param name the cache name
 	 * @param settings the settings
 	 * @param material the TLS configuration
@@ -57,9 +62,25 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	 */
 	public OpenSslTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material)
 			throws SSLException {
+		this(name, settings, material, null, Duration.ZERO);
+	}
+
+	/**
+	 * Creates a cache.
+	 * @param name the cache name
+	 * @param settings the settings
+	 * @param material the TLS configuration
+	 * @param sessionStore the application's store for this cache, or {@code null}
+	 * @param storeTimeout how long a connection waits for the store's lookup at most
+	 * @throws SSLException if the context cannot be built
+	 */
+	public OpenSslTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material,
+			@Nullable TlsSessionStore sessionStore, Duration storeTimeout) throws SSLException {
 		super(name, TlsProvider.OPENSSL, settings);
 		this.store = new SessionStore<>(settings.maxSessions(), settings.maxSessionsPerHost(),
 				settings.singleUseTickets(), this::evicted);
+		this.sessionStore = (sessionStore != null)
+				? new GuardedStore(sessionStore, storeTimeout, counters()::storeFailure) : null;
 		this.context = newContext(material);
 	}
 
@@ -152,6 +173,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			if (cause != EvictionCause.CAPACITY && cause != EvictionCause.EXPIRED) {
 				session.invalidate();
 			}
+			if (this.sessionStore != null) {
+				this.sessionStore.onRemoved(name(), session.key(), session.expose(), cause);
+			}
 		}
 		session.releaseIfUnexposed();
 	}
@@ -167,18 +191,24 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		this.connections.put(ssl, connection);
 		offer(connection);
 		handler.handshakeFuture().addListener((future) -> handshakeDone(connection, future));
-		handler.sslCloseFuture().addListener((future) -> closed(connection, future.isSuccess()));
+		handler.sslCloseFuture().addListener((future) -> closed(connection));
 	}
 
 	/**
-	 * Offers the newest usable session, before the handshake starts: {@code SSL_set_session} after the ClientHello
-	 * has been written aborts the process.
+	 * Offers a session, before the handshake starts ({@code SSL_set_session} after the ClientHello has been written
+	 * aborts the process): the newest usable one in the cache unless {@code no-internal-lookup}, else the one the
+	 * application's store chooses, as OpenSSL consults its external cache only when the internal lookup misses.
 	 */
 	private void offer(OpenSslConnection connection) {
-		if (connection.key == null || !settings().looksUpInternally()) {
+		TlsSessionKey key = connection.key;
+		if (key == null || !settings().reuse()) {
 			return;
 		}
-		NativeSession session = this.store.take(connection.key, System.nanoTime(), NativeSession::retain);
+		NativeSession session = settings().looksUpInternally()
+				? this.store.take(key, System.nanoTime(), NativeSession::retain) : null;
+		if (session == null && this.sessionStore != null) {
+			session = fromStore(key, this.sessionStore.lookup(name(), key));
+		}
 		if (session != null) {
 			try {
 				if (SSL.setSession(connection.ssl, session.pointer())) {
@@ -189,6 +219,35 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 				session.releaseRetained();
 			}
 		}
+	}
+
+	/**
+	 * Checks a session the application's store chose: it must come from this cache and its current TLS material,
+	 * be for this upstream and still be resumable.
+	 * @return the session with an extra native reference, or {@code null}
+	 */
+	private @Nullable NativeSession fromStore(TlsSessionKey key, @Nullable TlsSession chosen) {
+		if (chosen == null) {
+			return null;
+		}
+		String problem = null;
+		if (!(chosen instanceof NativeSession session) || !session.cache().equals(name())) {
+			problem = "it returned a session of another cache";
+		}
+		else if (session.owner() != this.context) {
+			problem = "it returned a session made before the cache was rebuilt";
+		}
+		else if (!session.key().equals(key)) {
+			problem = "it returned a session of another upstream";
+		}
+		else if (session.resumable() && session.retain()) {
+			return session;
+		}
+		else {
+			problem = "it returned a session that is no longer resumable";
+		}
+		this.sessionStore.rejected(name(), problem);
+		return null;
 	}
 
 	private void handshakeDone(OpenSslConnection connection, Future<?> future) {
@@ -231,14 +290,18 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		}
 	}
 
-	/**
-	 * A connection ended. Like OpenSSL, a session whose connection was not shut down cleanly (neither side's
-	 * close_notify) is considered bad and leaves the cache.
-	 */
-	private void closed(OpenSslConnection connection, boolean peerClosedCleanly) {
+	private void closed(OpenSslConnection connection) {
 		this.connections.remove(connection.ssl, connection);
 		connection.releasePending();
-		if (connection.handshakeDone() && !peerClosedCleanly && !connection.engine.isOutboundDone()) {
+	}
+
+	@Override
+	public void connectionFailed(SSLEngine engine) {
+		if (!(engine instanceof ReferenceCountedOpenSslEngine openSslEngine)) {
+			return;
+		}
+		OpenSslConnection connection = this.connections.get(openSslEngine.sslPointer());
+		if (connection != null && connection.engine == engine && connection.handshakeDone()) {
 			for (NativeSession session : connection.usedSessions()) {
 				this.store.remove(session, EvictionCause.INVALIDATED);
 			}
@@ -246,8 +309,17 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	private void keep(OpenSslConnection connection, NativeSession session) {
-		if (connection.context != this.context || !settings().storesInternally()) {
-			counters().dropped();
+		if (connection.context != this.context) {
+			session.releaseIfUnexposed();
+			return;
+		}
+		if (this.sessionStore != null) {
+			this.sessionStore.onNewSession(name(), session.key(), session.expose());
+		}
+		if (!settings().storesInternally()) {
+			if (this.sessionStore == null) {
+				counters().dropped();
+			}
 			session.releaseIfUnexposed();
 			return;
 		}

@@ -3,8 +3,11 @@ package dev.tlssession.reactor;
 import javax.net.ssl.SSLEngine;
 
 import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.netty.ConnectionErrorHandler;
 import dev.tlssession.netty.RoutingSslContext;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -12,6 +15,8 @@ import reactor.netty.http.client.HttpClient;
  * one named cache) and that cache's handshake timeout.
  */
 public final class TlsSessionHttpClients {
+
+	private static final String ERROR_HANDLER = "tlsSessionConnectionErrors";
 
 	private final TlsSessionCaches caches;
 
@@ -50,6 +55,7 @@ public final class TlsSessionHttpClients {
 	 * @return the secured client
 	 */
 	public static HttpClient secure(HttpClient client, RoutingSslContext context) {
+		ConnectionErrorHandler errors = new ConnectionErrorHandler(context);
 		return client.secure((spec) -> spec.sslContext((SslContext) context).handlerConfigurator((handler) -> {
 			SSLEngine engine = handler.engine();
 			long timeout = context.cacheFor(engine.getPeerHost(), engine.getPeerPort())
@@ -57,7 +63,23 @@ public final class TlsSessionHttpClients {
 				.handshakeTimeout()
 				.toMillis();
 			handler.setHandshakeTimeoutMillis(timeout);
-		}));
+		})).doOnChannelInit((observer, channel, address) -> {
+			ChannelHandlerContext ssl = channel.pipeline().context(SslHandler.class);
+			if (ssl != null) {
+				channel.pipeline().addAfter(ssl.name(), ERROR_HANDLER, errors);
+			}
+		});
+	}
+
+	/**
+	 * Secures a client with a routing context unless it is already secured (an application's own SSL
+	 * configuration wins).
+	 * @param client the client
+	 * @param context the context
+	 * @return the client
+	 */
+	public static HttpClient secureUnlessSecured(HttpClient client, RoutingSslContext context) {
+		return (client.configuration().sslProvider() != null) ? client : secure(client, context);
 	}
 
 }

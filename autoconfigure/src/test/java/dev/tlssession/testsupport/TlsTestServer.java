@@ -5,11 +5,14 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSslServerSessionContext;
 import io.netty.handler.ssl.OpenSslSessionTicketKey;
@@ -68,6 +71,8 @@ public final class TlsTestServer implements AutoCloseable {
 
 	private int failedHandshakes;
 
+	private volatile boolean resetAfterResponse;
+
 	private TlsTestServer(Mode mode, X509Bundle certificate, X509Bundle clientTrust, boolean keepAlive)
 			throws Exception {
 		this.mode = mode;
@@ -97,6 +102,13 @@ public final class TlsTestServer implements AutoCloseable {
 			.handle((request, response) -> {
 				if (!keepAlive) {
 					response.keepAlive(false);
+				}
+				if (this.resetAfterResponse) {
+					// an abortive close after the response: a TCP reset, no close_notify
+					response.withConnection((connection) -> {
+						Channel channel = connection.channel();
+						channel.eventLoop().schedule(() -> abort(channel), 50, TimeUnit.MILLISECONDS);
+					});
 				}
 				return response.sendString(Mono.just("ok"));
 			})
@@ -182,6 +194,27 @@ public final class TlsTestServer implements AutoCloseable {
 		else {
 			rotateTicketKeys();
 		}
+	}
+
+	/**
+	 * Makes the server reset each connection shortly after its response instead of closing it with close_notify.
+	 * @param reset whether to reset
+	 */
+	public void resetConnectionsAfterResponse(boolean reset) {
+		this.resetAfterResponse = reset;
+	}
+
+	private static void abort(Channel channel) {
+		channel.config().setOption(ChannelOption.SO_LINGER, 0);
+		channel.unsafe().close(channel.voidPromise());
+	}
+
+	/**
+	 * Sets the lifetime the server gives its sessions and tickets.
+	 * @param seconds the lifetime
+	 */
+	public void sessionTimeout(int seconds) {
+		this.sslContext.sessionContext().setSessionTimeout(seconds);
 	}
 
 	public int port() {
