@@ -20,6 +20,7 @@ import dev.tlssession.TlsSessionStore;
 import dev.tlssession.cache.GuardedStore;
 import dev.tlssession.cache.SessionStore;
 import dev.tlssession.netty.AbstractTlsSessionCache;
+import dev.tlssession.netty.HandshakeFailures;
 import io.netty.handler.ssl.DelegatingSslContext;
 import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
@@ -254,7 +255,7 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		NativeSession offered = connection.offered();
 		if (!future.isSuccess()) {
 			connection.releasePending();
-			if (handshakeStarted(connection)) {
+			if (HandshakeFailures.started(future.cause())) {
 				recordHandshake(connection.key, HandshakeOutcome.FAILED, null, connection.startNanos);
 			}
 			if (offered != null) {
@@ -281,13 +282,6 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			}
 		}
 		connection.handshakeSucceeded((session) -> keep(connection, session));
-	}
-
-	private static boolean handshakeStarted(OpenSslConnection connection) {
-		synchronized (connection.engine) {
-			long ssl = connection.engine.sslPointer();
-			return ssl != 0 && SSL.getHandshakeCount(ssl) > 0;
-		}
 	}
 
 	private void closed(OpenSslConnection connection) {

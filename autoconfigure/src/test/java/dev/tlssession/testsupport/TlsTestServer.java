@@ -73,23 +73,25 @@ public final class TlsTestServer implements AutoCloseable {
 
 	private volatile boolean resetAfterResponse;
 
-	private TlsTestServer(Mode mode, X509Bundle certificate, X509Bundle clientTrust, boolean keepAlive)
-			throws Exception {
+	private TlsTestServer(Mode mode, X509Bundle certificate, X509Bundle clientTrust, boolean keepAlive,
+			SslProvider provider) throws Exception {
 		this.mode = mode;
 		SslContextBuilder builder = SslContextBuilder.forServer(certificate.getKeyPair().getPrivate(),
 				certificate.getCertificatePath())
-			.sslProvider(SslProvider.OPENSSL)
+			.sslProvider(provider)
 			.protocols((mode == Mode.TLS13) ? "TLSv1.3" : "TLSv1.2");
 		if (clientTrust != null) {
 			builder.trustManager(clientTrust.getRootCertificate()).clientAuth(ClientAuth.REQUIRE);
 		}
 		this.sslContext = builder.build();
-		OpenSslServerSessionContext sessions = (OpenSslServerSessionContext) this.sslContext.sessionContext();
-		if (mode == Mode.TLS12_TICKETS) {
-			sessions.setSessionCacheEnabled(false);
-		}
-		if (mode != Mode.TLS12_SESSION_IDS) {
-			rotateTicketKeys();
+		if (provider != SslProvider.JDK) {
+			OpenSslServerSessionContext sessions = (OpenSslServerSessionContext) this.sslContext.sessionContext();
+			if (mode == Mode.TLS12_TICKETS) {
+				sessions.setSessionCacheEnabled(false);
+			}
+			if (mode != Mode.TLS12_SESSION_IDS) {
+				rotateTicketKeys();
+			}
 		}
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
@@ -97,7 +99,9 @@ public final class TlsTestServer implements AutoCloseable {
 			.secure((spec) -> spec.sslContext(this.sslContext))
 			.doOnChannelInit((observer, channel, address) -> {
 				SslHandler handler = channel.pipeline().get(SslHandler.class);
-				handler.handshakeFuture().addListener((future) -> recordHandshake(handler, future.isSuccess()));
+				long start = System.currentTimeMillis();
+				handler.handshakeFuture()
+					.addListener((future) -> recordHandshake(handler, future.isSuccess(), start));
 			})
 			.handle((request, response) -> {
 				if (!keepAlive) {
@@ -134,28 +138,47 @@ public final class TlsTestServer implements AutoCloseable {
 	 */
 	public static TlsTestServer start(Mode mode, X509Bundle certificate, X509Bundle clientTrust, boolean keepAlive) {
 		try {
-			return new TlsTestServer(mode, certificate, clientTrust, keepAlive);
+			return new TlsTestServer(mode, certificate, clientTrust, keepAlive, SslProvider.OPENSSL);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	private void recordHandshake(SslHandler handler, boolean success) {
+	/**
+	 * Starts a server on the JDK's TLS stack, which gives TLS 1.3 tickets the server's session timeout as their
+	 * lifetime (BoringSSL does not). A handshake counts as resumed when its session is older than the connection.
+	 * @param mode how clients resume; only {@link Mode#TLS13} and {@link Mode#TLS12_SESSION_IDS} are meaningful
+	 * @return the server
+	 */
+	public static TlsTestServer startJdk(Mode mode) {
+		try {
+			return new TlsTestServer(mode, TestPki.get().server(), null, false, SslProvider.JDK);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void recordHandshake(SslHandler handler, boolean success, long startMillis) {
 		if (!success) {
 			synchronized (this) {
 				this.failedHandshakes++;
 			}
 			return;
 		}
-		ReferenceCountedOpenSslEngine engine = (ReferenceCountedOpenSslEngine) handler.engine();
+		SSLSession session = handler.engine().getSession();
 		boolean resumed;
-		String serverName;
-		synchronized (engine) {
-			resumed = SSL.isSessionReused(engine.sslPointer());
-			serverName = SSL.getSniHostname(engine.sslPointer());
+		String serverName = null;
+		if (handler.engine() instanceof ReferenceCountedOpenSslEngine engine) {
+			synchronized (engine) {
+				resumed = SSL.isSessionReused(engine.sslPointer());
+				serverName = SSL.getSniHostname(engine.sslPointer());
+			}
 		}
-		SSLSession session = engine.getSession();
+		else {
+			resumed = session.getCreationTime() < startMillis;
+		}
 		String clientSubject = null;
 		try {
 			clientSubject = ((X509Certificate) session.getPeerCertificates()[0]).getSubjectX500Principal().getName();

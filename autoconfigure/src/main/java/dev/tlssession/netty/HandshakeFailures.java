@@ -1,9 +1,9 @@
-package dev.tlssession.jdk;
+package dev.tlssession.netty;
 
 /**
  * Tells a failed TLS handshake from a connection that never got to start one.
  */
-final class HandshakeFailures {
+public final class HandshakeFailures {
 
 	/**
 	 * What Netty's {@code SslHandler} reports when it is removed from a channel that never became active (a
@@ -14,7 +14,12 @@ final class HandshakeFailures {
 	private HandshakeFailures() {
 	}
 
-	static boolean started(Throwable cause) {
+	/**
+	 * Whether a handshake failure happened after the handshake started.
+	 * @param cause the failure
+	 * @return {@code false} for a connection that never became active
+	 */
+	public static boolean started(Throwable cause) {
 		return cause == null || !NEVER_STARTED.equals(cause.getMessage());
 	}
 

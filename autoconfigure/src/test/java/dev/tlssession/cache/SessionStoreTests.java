@@ -1,0 +1,165 @@
+package dev.tlssession.cache;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.tlssession.EvictionCause;
+import dev.tlssession.TlsSessionKey;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bounded store on its own, with entries that need no TLS stack: bounds, order, expiry and replacement.
+ */
+class SessionStoreTests {
+
+	private static final long HOUR = 3_600_000_000_000L;
+
+	private final List<String> evictions = new ArrayList<>();
+
+	@Test
+	void aDifferentEntryWithTheSameIdReplacesTheOldOne() {
+		SessionStore<Entry> store = store(10, 4, true);
+		Entry first = new Entry("api.test", new byte[] { 1 }, HOUR, false);
+		Entry second = new Entry("api.test", new byte[] { 1 }, HOUR, false);
+		assertThat(store.put(first, 0)).isEqualTo(SessionStore.PutResult.ADDED);
+		assertThat(store.put(second, 0)).isEqualTo(SessionStore.PutResult.REPLACED);
+		assertThat(store.put(second, 0)).isEqualTo(SessionStore.PutResult.IDENTICAL);
+		assertThat(store.entries()).containsExactly(second);
+		assertThat(this.evictions).containsExactly("replaced:1");
+	}
+
+	@Test
+	void theTotalBoundEvictsTheOldestEntry() {
+		SessionStore<Entry> store = store(3, 4, true);
+		for (int i = 0; i < 5; i++) {
+			store.put(new Entry("host" + i + ".test", new byte[] { (byte) i }, HOUR, false), 0);
+		}
+		assertThat(store.size()).isEqualTo(3);
+		assertThat(this.evictions).containsExactly("capacity:0", "capacity:1");
+	}
+
+	@Test
+	void thePerHostBoundEvictsTheHostsOldestEntry() {
+		SessionStore<Entry> store = store(100, 2, true);
+		for (int i = 0; i < 4; i++) {
+			store.put(new Entry("api.test", new byte[] { (byte) i }, HOUR, true), 0);
+		}
+		store.put(new Entry("other.test", new byte[] { 9 }, HOUR, true), 0);
+		assertThat(store.size()).isEqualTo(3);
+		assertThat(this.evictions).containsExactly("capacity:0", "capacity:1");
+	}
+
+	@Test
+	void takeHandsOutTheNewestAndRemovesSingleUseEntries() {
+		SessionStore<Entry> store = store(100, 4, true);
+		store.put(new Entry("api.test", new byte[] { 1 }, HOUR, true), 0);
+		store.put(new Entry("api.test", new byte[] { 2 }, HOUR, true), 0);
+		assertThat(store.take(key("api.test"), 0, (entry) -> true).id).isEqualTo((byte) 2);
+		assertThat(store.take(key("api.test"), 0, (entry) -> true).id).isEqualTo((byte) 1);
+		assertThat(store.take(key("api.test"), 0, (entry) -> true)).isNull();
+		assertThat(this.evictions).containsExactly("single-use:2", "single-use:1");
+	}
+
+	@Test
+	void multiUseEntriesStayAfterTake() {
+		SessionStore<Entry> store = store(100, 4, true);
+		store.put(new Entry("api.test", new byte[] { 1 }, HOUR, false), 0);
+		store.take(key("api.test"), 0, (entry) -> true);
+		assertThat(store.take(key("api.test"), 0, (entry) -> true)).isNotNull();
+		assertThat(this.evictions).isEmpty();
+	}
+
+	@Test
+	void expiredEntriesAreNeverHandedOut() {
+		SessionStore<Entry> store = store(100, 4, true);
+		store.put(new Entry("api.test", new byte[] { 1 }, 1000, false), 0);
+		assertThat(store.take(key("api.test"), 1000, (entry) -> true)).isNull();
+		assertThat(this.evictions).containsExactly("expired:1");
+	}
+
+	@Test
+	void expiredEntriesLeaveWhenNewOnesArrive() {
+		SessionStore<Entry> store = store(100, 4, true);
+		store.put(new Entry("a.test", new byte[] { 1 }, 1000, false), 0);
+		store.put(new Entry("b.test", new byte[] { 2 }, HOUR, false), 2000);
+		assertThat(store.size()).isEqualTo(1);
+		assertThat(this.evictions).containsExactly("expired:1");
+	}
+
+	@Test
+	void anEntryTheClaimRefusesIsDroppedAndTheNextIsTried() {
+		SessionStore<Entry> store = store(100, 4, true);
+		store.put(new Entry("api.test", new byte[] { 1 }, HOUR, false), 0);
+		store.put(new Entry("api.test", new byte[] { 2 }, HOUR, false), 0);
+		assertThat(store.take(key("api.test"), 0, (entry) -> entry.id != 2).id).isEqualTo((byte) 1);
+		assertThat(this.evictions).containsExactly("invalidated:2");
+	}
+
+	@Test
+	void removeAndClear() {
+		SessionStore<Entry> store = store(100, 4, true);
+		Entry entry = new Entry("api.test", new byte[] { 1 }, HOUR, false);
+		store.put(entry, 0);
+		store.put(new Entry("api.test", new byte[] { 2 }, HOUR, false), 0);
+		store.put(new Entry("other.test", new byte[] { 3 }, HOUR, false), 0);
+		assertThat(store.remove(entry, EvictionCause.REMOVED)).isTrue();
+		assertThat(store.remove(entry, EvictionCause.REMOVED)).isFalse();
+		assertThat(store.remove(key("api.test"), EvictionCause.REMOVED)).isEqualTo(1);
+		assertThat(store.clear(EvictionCause.FLUSHED)).isEqualTo(1);
+		assertThat(this.evictions).containsExactly("removed:1", "removed:2", "flushed:3");
+	}
+
+	private SessionStore<Entry> store(int max, int perHost, boolean singleUse) {
+		return new SessionStore<>(max, perHost, singleUse, (entry, cause) -> this.evictions
+			.add(((cause != null) ? cause.tag() : "replaced") + ":" + entry.id));
+	}
+
+	private static TlsSessionKey key(String host) {
+		return new TlsSessionKey(host, 443);
+	}
+
+	static final class Entry implements SessionStore.Entry {
+
+		final TlsSessionKey key;
+
+		final byte id;
+
+		final SessionId sessionId;
+
+		final long expiresAt;
+
+		final boolean singleUse;
+
+		Entry(String host, byte[] id, long expiresAt, boolean singleUse) {
+			this.key = SessionStoreTests.key(host);
+			this.id = id[0];
+			this.sessionId = SessionId.of(id);
+			this.expiresAt = expiresAt;
+			this.singleUse = singleUse;
+		}
+
+		@Override
+		public TlsSessionKey key() {
+			return this.key;
+		}
+
+		@Override
+		public SessionId id() {
+			return this.sessionId;
+		}
+
+		@Override
+		public long expiresAt() {
+			return this.expiresAt;
+		}
+
+		@Override
+		public boolean singleUse() {
+			return this.singleUse;
+		}
+
+	}
+
+}
