@@ -69,6 +69,8 @@ public final class TlsTestServer implements AutoCloseable {
 
 	private final List<Handshake> handshakes = new ArrayList<>();
 
+	private final List<byte[]> sessionIds = new ArrayList<>();
+
 	private int failedHandshakes;
 
 	private volatile boolean resetAfterResponse;
@@ -188,6 +190,9 @@ public final class TlsTestServer implements AutoCloseable {
 		}
 		synchronized (this) {
 			this.handshakes.add(new Handshake(resumed, session.getProtocol(), serverName, clientSubject));
+			if (session.getId().length > 0) {
+				this.sessionIds.add(session.getId());
+			}
 		}
 	}
 
@@ -255,6 +260,14 @@ public final class TlsTestServer implements AutoCloseable {
 
 	public synchronized List<Handshake> handshakes() {
 		return List.copyOf(this.handshakes);
+	}
+
+	/**
+	 * The ids of the sessions the server saw, for checking that they appear nowhere else.
+	 * @return the raw ids
+	 */
+	public synchronized List<byte[]> sessionIds() {
+		return List.copyOf(this.sessionIds);
 	}
 
 	public synchronized long resumed() {

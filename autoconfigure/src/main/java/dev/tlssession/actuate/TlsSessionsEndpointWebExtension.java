@@ -1,0 +1,80 @@
+package dev.tlssession.actuate;
+
+import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.actuate.TlsSessionsEndpoint.CacheDetailsDescriptor;
+import dev.tlssession.actuate.TlsSessionsEndpoint.RemovalDescriptor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+
+/**
+ * {@link EndpointWebExtension @EndpointWebExtension} for the {@link TlsSessionsEndpoint}: 404 with a message for
+ * an unknown cache, 400 for a host without a port.
+ */
+@EndpointWebExtension(endpoint = TlsSessionsEndpoint.class)
+public class TlsSessionsEndpointWebExtension {
+
+	private final TlsSessionsEndpoint delegate;
+
+	private final TlsSessionCaches caches;
+
+	/**
+	 * Creates an extension.
+	 * @param delegate the endpoint
+	 * @param caches the caches
+	 */
+	public TlsSessionsEndpointWebExtension(TlsSessionsEndpoint delegate, TlsSessionCaches caches) {
+		this.delegate = delegate;
+		this.caches = caches;
+	}
+
+	/**
+	 * Describes one cache and its sessions.
+	 * @param cache the cache name
+	 * @return the descriptor, or 404
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> cache(@Selector String cache) {
+		CacheDetailsDescriptor details = this.delegate.cache(cache);
+		return (details != null) ? new WebEndpointResponse<>(details) : notFound(cache);
+	}
+
+	/**
+	 * Flushes a cache or removes one upstream's sessions.
+	 * @param cache the cache name
+	 * @param host the upstream's host, or {@code null}
+	 * @param port the upstream's port, or {@code null}
+	 * @return what was removed, 404 or 400
+	 */
+	@DeleteOperation
+	public WebEndpointResponse<Object> removeSessions(@Selector String cache, @Nullable String host,
+			@Nullable Integer port) {
+		try {
+			RemovalDescriptor removal = this.delegate.removeSessions(cache, host, port);
+			return (removal != null) ? new WebEndpointResponse<>(removal) : notFound(cache);
+		}
+		catch (IllegalArgumentException ex) {
+			return new WebEndpointResponse<>(new Message(ex.getMessage()), WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+	}
+
+	private WebEndpointResponse<Object> notFound(String cache) {
+		return new WebEndpointResponse<>(
+				new Message("No TLS session cache '" + cache + "'; caches are " + this.caches.names()),
+				WebEndpointResponse.STATUS_NOT_FOUND);
+	}
+
+	/**
+	 * An error message.
+	 *
+	 * @param message the message
+	 */
+	public record Message(String message) implements OperationResponseBody {
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.tlssession.autoconfigure.actuate;
+
+import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.actuate.TlsSessionsEndpoint;
+import dev.tlssession.actuate.TlsSessionsEndpointWebExtension;
+import dev.tlssession.autoconfigure.TlsSessionAutoConfiguration;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code tlssessions} endpoint. Like every endpoint it is reachable over HTTP only when
+ * exposed: {@code management.endpoints.web.exposure.include=tlssessions}.
+ */
+@AutoConfiguration(after = TlsSessionAutoConfiguration.class)
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBean(TlsSessionCaches.class)
+@ConditionalOnAvailableEndpoint(TlsSessionsEndpoint.class)
+public final class TlsSessionsEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TlsSessionsEndpoint tlsSessionsEndpoint(TlsSessionCaches caches) {
+		return new TlsSessionsEndpoint(caches);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(TlsSessionsEndpoint.class)
+	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
+	TlsSessionsEndpointWebExtension tlsSessionsEndpointWebExtension(TlsSessionsEndpoint endpoint,
+			TlsSessionCaches caches) {
+		return new TlsSessionsEndpointWebExtension(endpoint, caches);
+	}
+
+}
