@@ -13,16 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * TLS client session caches.
  *
- * @param enabled whether the starter manages the TLS sessions of Spring Boot's HTTP clients; when false they are
- * left untouched
- * @param provider TLS implementation: auto (OpenSSL/BoringSSL when netty-tcnative loads, else the JDK), openssl or
- * jdk
- * @param defaultCache cache for connections that no host rule matches; a cache named 'default' exists with default
- * settings unless declared
- * @param caches named caches, each with one TLS configuration
- * @param storeTimeout how long a new connection waits at most for a TlsSessionStore bean's lookup before it goes
- * ahead with a full handshake
- * @param metrics meter settings
+ * @param enabled Whether to manage the TLS sessions of the HTTP clients that Spring Boot builds. When false, they
+ * are left untouched.
+ * @param provider TLS implementation of the caches: auto (OpenSSL/BoringSSL when netty-tcnative loads, else the
+ * JDK), openssl or jdk.
+ * @param defaultCache Name of the cache for connections that no host rule matches. A cache named 'default' exists
+ * with default settings unless it is declared.
+ * @param caches Named caches, each with one TLS configuration.
+ * @param storeTimeout Longest a new connection waits for a TlsSessionStore bean's lookup before it goes ahead with
+ * a full handshake.
+ * @param metrics Meter settings.
  */
 @ConfigurationProperties("tls.session")
 public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @DefaultValue("auto") Provider provider,
@@ -110,8 +110,8 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 	/**
 	 * Meter settings.
 	 *
-	 * @param hostTag whether meters get a 'host' tag with the upstream host and port (off by default: one time
-	 * series per upstream)
+	 * @param hostTag Whether to tag the handshake and offer meters with the upstream host and port ('host' tag),
+	 * which makes one time series per upstream.
 	 */
 	public record Metrics(@DefaultValue("false") boolean hostTag) {
 

@@ -1,0 +1,513 @@
+package dev.tlssession.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.net.ssl.SSLException;
+
+import dev.tlssession.EvictionCause;
+import dev.tlssession.TlsMaterial;
+import dev.tlssession.TlsProvider;
+import dev.tlssession.TlsSessionCacheSettings;
+import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.TlsSessionConfigurationException;
+import dev.tlssession.autoconfigure.metrics.TlsSessionMetricsAutoConfiguration;
+import dev.tlssession.jdk.JdkTlsSessionCache;
+import dev.tlssession.metrics.TlsSessionMeterBinder;
+import dev.tlssession.netty.RoutingSslContext;
+import dev.tlssession.reactor.TlsSessionHttpClients;
+import dev.tlssession.testsupport.TestBundles;
+import dev.tlssession.testsupport.TestPki;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.handler.ssl.SslContext;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.tcp.SslProvider;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientSsl;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link TlsSessionAutoConfiguration} and {@link TlsSessionMetricsAutoConfiguration}, on Spring Boot's
+ * own HTTP client auto-configurations: one condition per test.
+ */
+class TlsSessionAutoConfigurationTests {
+
+	private static final String CONNECTOR_CUSTOMIZER = "tlsSessionClientHttpConnectorBuilderCustomizer";
+
+	private static final String REQUEST_FACTORY_CUSTOMIZER = "tlsSessionClientHttpRequestFactoryBuilderCustomizer";
+
+	/** Reactor Netty's resources wait 2s on shutdown by default, at every context close. */
+	private static final String NO_SHUTDOWN_QUIET_PERIOD = "spring.reactor.netty.shutdown-quiet-period=0s";
+
+	@TempDir
+	static Path pem;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+				TlsSessionAutoConfiguration.class))
+		.withPropertyValues(NO_SHUTDOWN_QUIET_PERIOD);
+
+	private ApplicationContextRunner withBundles(ApplicationContextRunner runner, String... names) {
+		for (String name : names) {
+			runner = runner.withPropertyValues(TestBundles.trusting(name, TestPki.get(), pem));
+		}
+		return runner;
+	}
+
+	@Nested
+	class Disabled {
+
+		private final ApplicationContextRunner contextRunner = withBundles(
+				TlsSessionAutoConfigurationTests.this.contextRunner, "test")
+			.withPropertyValues("tls.session.enabled=false", "spring.http.clients.ssl.bundle=test");
+
+		@Test
+		void noCaches() {
+			this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(TlsSessionCaches.class));
+		}
+
+		@Test
+		void noConnectorCustomizers() {
+			this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(CONNECTOR_CUSTOMIZER)
+				.doesNotHaveBean(REQUEST_FACTORY_CUSTOMIZER));
+		}
+
+		@Test
+		void bootClientHttpConnectorKeepsTheContextBootBuiltFromItsBundle() {
+			this.contextRunner.run((context) -> assertThat(sslContext(context.getBean(ClientHttpConnector.class)))
+				.isNotNull()
+				.isNotInstanceOf(RoutingSslContext.class));
+		}
+
+	}
+
+	@Nested
+	class Defaults {
+
+		@Test
+		void onlyTheDefaultCacheExists() {
+			contextRunner.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).names())
+				.containsExactly("default"));
+		}
+
+		@Test
+		void defaultCacheHasTheDocumentedSettings() {
+			TlsSessionCacheSettings documented = new TlsSessionCacheSettings(1024, 4, Duration.ofHours(1), true,
+					true, true, false, false, Duration.ofSeconds(10));
+			contextRunner.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").settings())
+				.isEqualTo(documented));
+		}
+
+		@Test
+		void unmatchedHostsUseTheDefaultCache() {
+			contextRunner.run((context) -> {
+				TlsSessionCaches caches = context.getBean(TlsSessionCaches.class);
+				assertThat(caches.forHost("api.example.com", 443)).isSameAs(caches.get("default"));
+			});
+		}
+
+		@Test
+		void providerIsOpenSslWhenNettyTcnativeLoads() {
+			contextRunner.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").provider())
+				.isEqualTo(TlsProvider.OPENSSL));
+		}
+
+		@Test
+		void providerJdkMakesJdkCaches() {
+			contextRunner.withPropertyValues("tls.session.provider=jdk")
+				.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").provider())
+					.isEqualTo(TlsProvider.JDK));
+		}
+
+	}
+
+	@Nested
+	class WithoutReactorNetty {
+
+		private final ApplicationContextRunner contextRunner = TlsSessionAutoConfigurationTests.this.contextRunner
+			.withClassLoader(new FilteredClassLoader(HttpClient.class));
+
+		@Test
+		void cachesStillExist() {
+			this.contextRunner.run((context) -> assertThat(context).hasSingleBean(TlsSessionCaches.class));
+		}
+
+		@Test
+		void noTlsSessionHttpClients() {
+			this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(TlsSessionHttpClients.class));
+		}
+
+		@Test
+		void noConnectorCustomizers() {
+			this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(CONNECTOR_CUSTOMIZER)
+				.doesNotHaveBean(REQUEST_FACTORY_CUSTOMIZER));
+		}
+
+	}
+
+	@Nested
+	class Metrics {
+
+		private final ApplicationContextRunner contextRunner = TlsSessionAutoConfigurationTests.this.contextRunner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					TlsSessionMetricsAutoConfiguration.class));
+
+		@Test
+		void noMeterBinderWithoutMicrometer() {
+			this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TlsSessionMeterBinder.class));
+		}
+
+		@Test
+		void noMeterBinderWithoutMeterRegistry() {
+			this.contextRunner
+				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TlsSessionMeterBinder.class));
+		}
+
+		@Test
+		void meterBinderWithMeterRegistry() {
+			this.contextRunner.withBean(SimpleMeterRegistry.class)
+				.run((context) -> assertThat(context).hasSingleBean(TlsSessionMeterBinder.class));
+		}
+
+		@Test
+		void cacheSizeGaugeIsRegisteredWithCacheAndProviderTags() {
+			this.contextRunner.withBean(SimpleMeterRegistry.class)
+				.run((context) -> assertThat(context.getBean(MeterRegistry.class)
+					.find("tls.session.cache.size")
+					.tags("cache", "default", "provider", "openssl")
+					.gauge()).isNotNull());
+		}
+
+		@Test
+		void evictionCountersAreRegisteredPerCauseWithCacheAndProviderTags() {
+			this.contextRunner.withBean(SimpleMeterRegistry.class)
+				.run((context) -> assertThat(context.getBean(MeterRegistry.class)
+					.find("tls.session.cache.evictions")
+					.tags("cache", "default", "provider", "openssl")
+					.functionCounters()).hasSize(EvictionCause.values().length));
+		}
+
+		@Test
+		void userDefinedCachesGetMetersWhenTheStarterIsDisabled() {
+			this.contextRunner.withBean(SimpleMeterRegistry.class)
+				.withUserConfiguration(UserCachesConfiguration.class)
+				.withPropertyValues("tls.session.enabled=false")
+				.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(TlsSessionMeterBinder.class));
+		}
+
+	}
+
+	@Nested
+	class BackOff {
+
+		@Test
+		void userDefinedTlsSessionCaches() {
+			contextRunner.withUserConfiguration(UserCachesConfiguration.class)
+				.run((context) -> assertThat(context).getBean(TlsSessionCaches.class)
+					.isSameAs(context.getBean("userTlsSessionCaches")));
+		}
+
+		@Test
+		void userDefinedTlsSessionHttpClients() {
+			contextRunner
+				.withBean("userTlsSessionHttpClients", TlsSessionHttpClients.class,
+						() -> new TlsSessionHttpClients(userCaches()))
+				.run((context) -> assertThat(context).getBean(TlsSessionHttpClients.class)
+					.isSameAs(context.getBean("userTlsSessionHttpClients")));
+		}
+
+		@Test
+		void userDefinedWebClientTlsSessions() {
+			contextRunner
+				.withBean("userWebClientTlsSessions", WebClientTlsSessions.class,
+						() -> (cache) -> (builder) -> {
+						})
+				.run((context) -> assertThat(context).getBean(WebClientTlsSessions.class)
+					.isSameAs(context.getBean("userWebClientTlsSessions")));
+		}
+
+		@Test
+		void userDefinedTlsSessionMeterBinder() {
+			contextRunner
+				.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+						TlsSessionMetricsAutoConfiguration.class))
+				.withBean(SimpleMeterRegistry.class)
+				.withBean("userTlsSessionMeterBinder", TlsSessionMeterBinder.class,
+						() -> new TlsSessionMeterBinder(userCaches(), false))
+				.run((context) -> assertThat(context).getBean(TlsSessionMeterBinder.class)
+					.isSameAs(context.getBean("userTlsSessionMeterBinder")));
+		}
+
+		@Test
+		void userDefinedTlsSessionClientRouting() {
+			contextRunner
+				.withBean("userTlsSessionClientRouting", TlsSessionClientRouting.class,
+						() -> new TlsSessionClientRouting(userCaches(), Map.of(), null))
+				.run((context) -> assertThat(context).getBean(TlsSessionClientRouting.class)
+					.isSameAs(context.getBean("userTlsSessionClientRouting")));
+		}
+
+	}
+
+	@Nested
+	class SharedSslContext {
+
+		@Test
+		void connectorsFromTheAutoConfiguredBuilderShareTheStarterContext() {
+			contextRunner.run((context) -> {
+				ClientHttpConnectorBuilder<?> builder = context.getBean(ClientHttpConnectorBuilder.class);
+				assertThat(sslContext(builder.build())).isInstanceOf(RoutingSslContext.class)
+					.isSameAs(sslContext(builder.build()));
+			});
+		}
+
+		@Test
+		void connectorsFromTheAutoConfiguredBuilderUseTheCachesRoutingContext() {
+			contextRunner.run((context) -> assertThat(
+					sslContext(context.getBean(ClientHttpConnectorBuilder.class).build()))
+				.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
+		}
+
+		@Test
+		void webClientSslApplicationsOfABundleACacheUsesShareOneStarterContext() {
+			withBundles(contextRunner, "x").withPropertyValues("tls.session.caches.default.ssl-bundle=x")
+				.run((context) -> {
+					SslContext first = sslContext(webClientBuilderFromBundle(context, "x"));
+					assertThat(first).isInstanceOf(RoutingSslContext.class)
+						.isSameAs(sslContext(webClientBuilderFromBundle(context, "x")));
+				});
+		}
+
+		@Test
+		void withoutTheStarterEachWebClientSslApplicationBuildsItsOwnContext() {
+			ApplicationContextRunner withoutStarter = new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
+						ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class))
+				.withPropertyValues(NO_SHUTDOWN_QUIET_PERIOD);
+			withBundles(withoutStarter, "x").run((context) -> {
+				SslContext first = sslContext(webClientBuilderFromBundle(context, "x"));
+				assertThat(first).isNotNull().isNotSameAs(sslContext(webClientBuilderFromBundle(context, "x")));
+			});
+		}
+
+		@Test
+		void autoConfiguredClientHttpConnectorInAReactiveWebApplicationUsesTheStarterContext() {
+			new ReactiveWebApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
+						ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+						TlsSessionAutoConfiguration.class))
+				.withPropertyValues(NO_SHUTDOWN_QUIET_PERIOD)
+				.run((context) -> assertThat(sslContext(context.getBean(ClientHttpConnector.class)))
+					.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
+		}
+
+	}
+
+	@Nested
+	@ExtendWith(OutputCaptureExtension.class)
+	class BundleNoCacheUses {
+
+		private final ApplicationContextRunner contextRunner = withBundles(
+				TlsSessionAutoConfigurationTests.this.contextRunner, "x", "other")
+			.withPropertyValues("tls.session.caches.default.ssl-bundle=x");
+
+		@Test
+		void clientKeepsTheContextBootBuilt() {
+			this.contextRunner.run((context) -> assertThat(sslContext(webClientBuilderFromBundle(context, "other")))
+				.isNotNull()
+				.isNotInstanceOf(RoutingSslContext.class));
+		}
+
+		@Test
+		void warningIsLoggedOnce(CapturedOutput output) {
+			this.contextRunner.run((context) -> {
+				webClientBuilderFromBundle(context, "other");
+				webClientBuilderFromBundle(context, "other");
+				assertThat(output.getOut().split("SSL bundle 'other' that no TLS session cache uses", -1)).hasSize(2);
+			});
+		}
+
+	}
+
+	@Nested
+	class RestClient {
+
+		private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
+					ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+					TlsSessionAutoConfiguration.class))
+			.withPropertyValues("spring.http.clients.imperative.factory=reactor", NO_SHUTDOWN_QUIET_PERIOD);
+
+		@Test
+		void requestFactoryBuilderIsTheStarters() {
+			this.contextRunner.run((context) -> assertThat(context).getBean(ClientHttpRequestFactoryBuilder.class)
+				.isInstanceOf(TlsSessionClientHttpRequestFactoryBuilder.class));
+		}
+
+		@Test
+		void requestFactoryUsesTheStarterContext() {
+			this.contextRunner.run((context) -> assertThat(
+					sslContext(httpClient(context.getBean(ClientHttpRequestFactory.class))))
+				.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
+		}
+
+	}
+
+	@Nested
+	class Validation {
+
+		static Stream<Arguments> invalidSettings() {
+			String cache = "tls.session.caches.payments.";
+			return Stream.of(
+					invalid(cache + "max-sessions", "0", "0", "set a positive size"),
+					invalid(cache + "max-sessions", "-1", "-1", "set a positive size"),
+					invalid(cache + "max-sessions-per-host", "0", "0", "set a value from 1 to max-sessions"),
+					invalid(cache + "max-sessions-per-host", "3", "3", "set a value from 1 to max-sessions",
+							cache + "max-sessions=2"),
+					invalid(cache + "timeout", "0", "PT0S", "set a duration such as 1h"),
+					invalid(cache + "timeout", "-1s", "PT-1S", "set a duration such as 1h"),
+					invalid(cache + "timeout", "8d", "PT192H", "set a duration such as 1h"),
+					invalid(cache + "handshake-timeout", "0", "PT0S", "set a duration such as 10s"),
+					invalid("tls.session.default-cache", "missing", "missing",
+							"declare tls.session.caches.missing or name one of the declared caches"),
+					invalid(cache + "ssl-bundle", "missing", "missing", "declare spring.ssl.bundle.pem.missing"),
+					invalidHostRule(""), invalidHostRule("*."), invalidHostRule("a..b"),
+					invalidHostRule("api.example.com:0"), invalidHostRule("api.example.com:70000"),
+					invalidHostRule("*foo.com"), invalidHostRule("127.0.0.1"), invalidHostRule("[::1]"),
+					invalid(cache + "hosts", "api.example.com", "api.example.com",
+							"remove it from tls.session.caches.catalog.hosts",
+							"tls.session.caches.catalog.hosts=api.example.com"),
+					unsupportedByJdk("max-sessions-per-host", "4"), unsupportedByJdk("single-use-tickets", "false"),
+					unsupportedByJdk("evict-on-rejection", "false"), unsupportedByJdk("no-internal-store", "true"),
+					unsupportedByJdk("no-internal-lookup", "true"));
+		}
+
+		private static Arguments invalidHostRule(String rule) {
+			return invalid("tls.session.caches.payments.hosts[0]", rule, rule,
+					"use a host name such as api.example.com or *.example.com");
+		}
+
+		private static Arguments unsupportedByJdk(String setting, String value) {
+			String property = "tls.session.caches.payments." + setting;
+			return invalid(property, value, value, "remove " + property + " or set tls.session.provider=openssl",
+					"tls.session.provider=jdk");
+		}
+
+		private static Arguments invalid(String property, String value, String reported, String fix,
+				String... otherProperties) {
+			String[] properties = Stream.concat(Stream.of(otherProperties), Stream.of(property + "=" + value))
+				.toArray(String[]::new);
+			return Arguments.of(property + "=" + value, properties, property.replace("[0]", ""), reported, fix);
+		}
+
+		@ParameterizedTest(name = "{0}")
+		@MethodSource("invalidSettings")
+		void failureAnalysisNamesThePropertyTheValueAndTheFix(String description, String[] properties,
+				String property, String value, String fix) {
+			contextRunner.withPropertyValues(properties).run((context) -> {
+				assertThat(context).getFailure().hasRootCauseInstanceOf(TlsSessionConfigurationException.class);
+				FailureAnalysis analysis = new TlsSessionConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("Property: " + property)
+					.contains("Value: \"" + value + "\"");
+				assertThat(analysis.getAction()).startsWith("Update " + property + ": ").contains(fix);
+			});
+		}
+
+		@Test
+		void failureAnalyzerIsRegistered() {
+			List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
+				.load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.none(),
+						SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
+						}));
+			assertThat(analyzers).hasAtLeastOneElementOfType(TlsSessionConfigurationFailureAnalyzer.class);
+		}
+
+	}
+
+	static WebClient.Builder webClientBuilderFromBundle(ApplicationContext context, String bundle) {
+		WebClient.Builder builder = context.getBean(WebClient.Builder.class);
+		builder.apply(context.getBean(WebClientSsl.class).fromBundle(bundle));
+		return builder;
+	}
+
+	static @Nullable SslContext sslContext(WebClient.Builder builder) {
+		return sslContext((ClientHttpConnector) ReflectionTestUtils.getField(builder, "connector"));
+	}
+
+	static @Nullable SslContext sslContext(ClientHttpConnector connector) {
+		return sslContext((HttpClient) ReflectionTestUtils.getField(connector, "httpClient"));
+	}
+
+	static HttpClient httpClient(ClientHttpRequestFactory requestFactory) {
+		return (HttpClient) ReflectionTestUtils.getField(requestFactory, "httpClient");
+	}
+
+	static @Nullable SslContext sslContext(HttpClient httpClient) {
+		SslProvider sslProvider = httpClient.configuration().sslProvider();
+		return (sslProvider != null) ? sslProvider.getSslContext() : null;
+	}
+
+	static TlsSessionCaches userCaches() {
+		try {
+			return new TlsSessionCaches(
+					List.of(new JdkTlsSessionCache("user", TlsSessionCacheSettings.DEFAULTS, TlsMaterial.JVM_DEFAULT)),
+					Map.of(), "user");
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserCachesConfiguration {
+
+		@Bean
+		TlsSessionCaches userTlsSessionCaches() {
+			return userCaches();
+		}
+
+	}
+
+}
