@@ -65,7 +65,7 @@ final class TlsSessionCachesFactory {
 					"set a short duration such as 50ms");
 		}
 		List<TlsSessionCache> caches = new ArrayList<>();
-		declared.forEach((name, cache) -> caches.add(create(name, cache, provider, store(name, cache, provider))));
+		declared.forEach((name, cache) -> caches.add(create(name, cache, provider)));
 		logger.info("TLS session caches " + declared.keySet() + " on provider " + provider.tag()
 				+ ((this.properties.provider() == TlsSessionProperties.Provider.AUTO) ? " (auto)" : ""));
 		return new TlsSessionCaches(caches, hostRules, this.properties.defaultCache());
@@ -179,8 +179,9 @@ final class TlsSessionCachesFactory {
 		return store;
 	}
 
-	private TlsSessionCache create(String name, Cache cache, TlsProvider provider, @Nullable TlsSessionStore store) {
+	private TlsSessionCache create(String name, Cache cache, TlsProvider provider) {
 		TlsSessionCacheSettings settings = settings(name, cache, provider);
+		TlsSessionStore store = store(name, cache, provider);
 		TlsMaterial material = material(name, cache.sslBundle());
 		try {
 			return switch (provider) {

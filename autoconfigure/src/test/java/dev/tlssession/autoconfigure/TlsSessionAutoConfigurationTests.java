@@ -420,7 +420,13 @@ class TlsSessionAutoConfigurationTests {
 							"tls.session.caches.catalog.hosts=api.example.com"),
 					unsupportedByJdk("max-sessions-per-host", "4"), unsupportedByJdk("single-use-tickets", "false"),
 					unsupportedByJdk("evict-on-rejection", "false"), unsupportedByJdk("no-internal-store", "true"),
-					unsupportedByJdk("no-internal-lookup", "true"));
+					unsupportedByJdk("no-internal-lookup", "true"),
+					invalid(cache + "no-internal-store", "true", "true",
+							"declare a TlsSessionStore bean for this cache, or remove the setting"),
+					invalid(cache + "no-internal-lookup", "true", "true",
+							"declare a TlsSessionStore bean for this cache, or remove the setting"),
+					invalid("tls.session.store-timeout", "0", "PT0S", "set a short duration such as 50ms"),
+					invalid("tls.session.store-timeout", "1m", "PT1M", "set a short duration such as 50ms"));
 		}
 
 		private static Arguments invalidHostRule(String rule) {
