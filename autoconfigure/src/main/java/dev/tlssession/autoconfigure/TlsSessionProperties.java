@@ -100,6 +100,25 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 			@DefaultValue("10s") Duration handshakeTimeout) {
 
 		/**
+		 * Treats a blank bundle name as none, so that a profile can clear a bundle set elsewhere.
+		 * @param hosts the host rules
+		 * @param sslBundle the SSL bundle name
+		 * @param maxSessions sessions kept in total
+		 * @param maxSessionsPerHost sessions kept per host and port
+		 * @param timeout session lifetime
+		 * @param reuse whether sessions are stored and offered
+		 * @param singleUseTickets whether TLS 1.3 tickets are offered once
+		 * @param evictOnRejection whether declined sessions are removed
+		 * @param noInternalStore whether new sessions bypass the cache
+		 * @param noInternalLookup whether the cache is not searched
+		 * @param handshakeTimeout the handshake timeout
+		 */
+		public Cache {
+			sslBundle = (sslBundle != null && !sslBundle.isBlank()) ? sslBundle : null;
+		}
+
+
+		/**
 		 * A cache with every default, for the implicit default cache.
 		 */
 		static final Cache DEFAULTS = new Cache(List.of(), null, 1024, null, Duration.ofHours(1), true, null, null,

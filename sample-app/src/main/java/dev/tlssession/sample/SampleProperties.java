@@ -1,0 +1,29 @@
+package dev.tlssession.sample;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the demo's upstreams are.
+ *
+ * @param paymentsUrl URL of the payments API
+ * @param catalogUrl URL of the catalog API
+ * @param localUpstreams the HTTPS upstreams the sample starts on loopback when it has no real ones
+ */
+@ConfigurationProperties("sample")
+public record SampleProperties(URI paymentsUrl, URI catalogUrl, @DefaultValue LocalUpstreams localUpstreams) {
+
+	/**
+	 * Local upstreams.
+	 *
+	 * @param enabled whether to start them
+	 * @param paymentsPort port of the TLS 1.3 payments upstream, which requires a client certificate
+	 * @param catalogPort port of the TLS 1.2 catalog upstream
+	 */
+	public record LocalUpstreams(@DefaultValue("true") boolean enabled, @DefaultValue("18443") int paymentsPort,
+			@DefaultValue("18444") int catalogPort) {
+	}
+
+}
