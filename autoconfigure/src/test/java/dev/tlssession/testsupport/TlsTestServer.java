@@ -76,7 +76,7 @@ public final class TlsTestServer implements AutoCloseable {
 	private volatile boolean resetAfterResponse;
 
 	private TlsTestServer(Mode mode, X509Bundle certificate, X509Bundle clientTrust, boolean keepAlive,
-			SslProvider provider) throws Exception {
+			SslProvider provider, int port) throws Exception {
 		this.mode = mode;
 		SslContextBuilder builder = SslContextBuilder.forServer(certificate.getKeyPair().getPrivate(),
 				certificate.getCertificatePath())
@@ -97,7 +97,7 @@ public final class TlsTestServer implements AutoCloseable {
 		}
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
-			.port(0)
+			.port(port)
 			.secure((spec) -> spec.sslContext(this.sslContext))
 			.doOnChannelInit((observer, channel, address) -> {
 				SslHandler handler = channel.pipeline().get(SslHandler.class);
@@ -140,7 +140,24 @@ public final class TlsTestServer implements AutoCloseable {
 	 */
 	public static TlsTestServer start(Mode mode, X509Bundle certificate, X509Bundle clientTrust, boolean keepAlive) {
 		try {
-			return new TlsTestServer(mode, certificate, clientTrust, keepAlive, SslProvider.OPENSSL);
+			return new TlsTestServer(mode, certificate, clientTrust, keepAlive, SslProvider.OPENSSL, 0);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Starts a server on the port of one that was closed, like a restarted upstream: new certificate, new ticket
+	 * keys, empty session cache.
+	 * @param mode how clients resume
+	 * @param certificate the server's certificate and key
+	 * @param port the port
+	 * @return the server
+	 */
+	public static TlsTestServer restart(Mode mode, X509Bundle certificate, int port) {
+		try {
+			return new TlsTestServer(mode, certificate, null, false, SslProvider.OPENSSL, port);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -155,7 +172,7 @@ public final class TlsTestServer implements AutoCloseable {
 	 */
 	public static TlsTestServer startJdk(Mode mode) {
 		try {
-			return new TlsTestServer(mode, TestPki.get().server(), null, false, SslProvider.JDK);
+			return new TlsTestServer(mode, TestPki.get().server(), null, false, SslProvider.JDK, 0);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
