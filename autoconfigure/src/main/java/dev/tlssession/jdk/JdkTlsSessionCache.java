@@ -25,6 +25,7 @@ import dev.tlssession.cache.SessionId;
 import dev.tlssession.cache.SessionIdHasher;
 import dev.tlssession.netty.AbstractTlsSessionCache;
 import dev.tlssession.netty.ForwardingSslContext;
+import dev.tlssession.netty.HandshakeFailures;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;

@@ -17,6 +17,7 @@ import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.SessionStore;
 import dev.tlssession.netty.AbstractTlsSessionCache;
+import dev.tlssession.netty.HandshakeFailures;
 import io.netty.handler.ssl.DelegatingSslContext;
 import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
@@ -195,7 +196,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		NativeSession offered = connection.offered();
 		if (!future.isSuccess()) {
 			connection.releasePending();
-			if (handshakeStarted(connection)) {
+			// by now a failed handshake (an untrusted certificate, an alert) has freed its SSL (sslPointer() is 0),
+			// so its handshake count cannot be read: the future's cause tells a started handshake from none
+			if (handshakeStarted(connection) || HandshakeFailures.started(future.cause())) {
 				recordHandshake(connection.key, HandshakeOutcome.FAILED, null, connection.startNanos);
 			}
 			if (offered != null) {
