@@ -42,6 +42,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 	private final Map<SSLEngine, Connection> connections = new ConcurrentHashMap<>();
 
+	private volatile TlsMaterial material;
+
 	private volatile SslContext context;
 
 	/**
@@ -54,13 +56,15 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	public JdkTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material)
 			throws SSLException {
 		super(name, TlsProvider.JDK, settings);
+		this.material = material;
 		this.context = newContext(material);
 	}
 
 	@Override
-	public void rebuild(TlsMaterial material) throws SSLException {
+	public synchronized void rebuild(TlsMaterial material) throws SSLException {
 		SslContext old = this.context;
 		this.context = newContext(material);
+		this.material = material;
 		counters().evicted(EvictionCause.FLUSHED, invalidate(old.sessionContext(), (session) -> true));
 	}
 
@@ -136,9 +140,23 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		return removed;
 	}
 
+	/**
+	 * Removes every session by switching to a new context with an empty session cache. Invalidating the sessions
+	 * the JDK lists is not enough: it offers sessions from a host:port index that is evicted apart from the by-id
+	 * index {@code getIds()} lists (a TLS 1.3 upstream takes one by-id entry per ticket), so a session can stay
+	 * offered after it has left the list.
+	 * @return the number of listed sessions removed
+	 */
 	@Override
-	public int flush() {
-		int removed = invalidate(this.context.sessionContext(), (session) -> true);
+	public synchronized int flush() {
+		SslContext old = this.context;
+		try {
+			this.context = newContext(this.material);
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException("Cache '" + name() + "' could not be flushed", ex);
+		}
+		int removed = invalidate(old.sessionContext(), (session) -> true);
 		counters().evicted(EvictionCause.FLUSHED, removed);
 		return removed;
 	}

@@ -1,0 +1,70 @@
+package dev.tlssession;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.tlssession.reactor.TlsSessionHttpClients;
+import dev.tlssession.testsupport.LoopbackResolver;
+import dev.tlssession.testsupport.TestPki;
+import dev.tlssession.testsupport.TlsTestServer;
+import dev.tlssession.testsupport.TlsTestServer.Mode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * A handshake that fails, for example because the server's certificate is not trusted, counts as failed on both
+ * providers; a connection that never got to start a handshake does not count at all.
+ */
+class FailedHandshakeTests {
+
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+	@ParameterizedTest
+	@EnumSource(CacheProvider.class)
+	void certificateVerificationFailureCountsAsFailed(CacheProvider provider) throws Exception {
+		TlsMaterial otherTrust = new TlsMaterial(null, new TestPki("Other CA").root().toTrustManagerFactory(), null,
+				null);
+		TlsSessionCache cache = provider.create("default", TlsSessionCacheSettings.DEFAULTS, otherTrust);
+		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+			for (int i = 0; i < 3; i++) {
+				assertThatException().isThrownBy(() -> get(cache, server.url("api.test")));
+			}
+			TlsSessionStats stats = cache.stats();
+			assertThat(stats.failedHandshakes()).as("failed handshakes").isEqualTo(3);
+			assertThat(stats.fullHandshakes() + stats.resumedHandshakes()).isZero();
+			assertThat(stats.stored()).isZero();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(CacheProvider.class)
+	void refusedConnectionIsNoHandshake(CacheProvider provider) throws Exception {
+		TlsMaterial trust = new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null, null);
+		TlsSessionCache cache = provider.create("default", TlsSessionCacheSettings.DEFAULTS, trust);
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		assertThatException().isThrownBy(() -> get(cache, "https://api.test:" + closedPort + "/"))
+			.withRootCauseInstanceOf(IOException.class);
+		TlsSessionStats stats = cache.stats();
+		assertThat(stats.failedHandshakes() + stats.fullHandshakes() + stats.resumedHandshakes()).isZero();
+	}
+
+	private static String get(TlsSessionCache cache, String url) {
+		TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), cache.name());
+		HttpClient client = new TlsSessionHttpClients(caches)
+			.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.newConnection())));
+		return client.get().uri(url).responseContent().aggregate().asString().block(REQUEST_TIMEOUT);
+	}
+
+}

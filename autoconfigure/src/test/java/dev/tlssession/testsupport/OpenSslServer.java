@@ -1,0 +1,143 @@
+package dev.tlssession.testsupport;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.tlssession.testsupport.TlsTestServer.Mode;
+
+/**
+ * {@code openssl s_server -www} (OpenSSL 3) on 127.0.0.1: OpenSSL's own reference server. Its status page reports
+ * {@code New, TLSv1.3, Cipher is ...} or {@code Reused, ...} for the connection that fetched it, so each response
+ * body is the server's view of its handshake.
+ * <p>
+ * s_server serves one connection at a time and makes new ticket keys whenever it starts.
+ */
+public final class OpenSslServer implements IndependentServer {
+
+	private static final Pattern STATUS = Pattern.compile("^(New|Reused), (TLSv[0-9.]+), Cipher is ",
+			Pattern.MULTILINE);
+
+	private final Mode mode;
+
+	private final Path directory;
+
+	private final Path openssl;
+
+	private final int tickets;
+
+	private ServerProcess process;
+
+	private OpenSslServer(Mode mode, Path directory, int tickets) {
+		this.mode = mode;
+		this.directory = directory;
+		this.tickets = tickets;
+		this.openssl = ServerProcess.executable("openssl", "/usr/bin/openssl", "openssl");
+		TestPki.get().writeServerPem(directory);
+		this.process = ServerProcess.start("s_server", directory, this::command, OpenSslServer::ready);
+	}
+
+	/**
+	 * Starts s_server with the default test certificate.
+	 * <ul>
+	 * <li>{@link Mode#TLS13}: {@code -tls1_3}, stateless tickets (OpenSSL's default; 2 per full handshake, 1 per
+	 * resumption).</li>
+	 * <li>{@link Mode#TLS12_SESSION_IDS}: {@code -tls1_2 -no_ticket}: the internal session cache only.</li>
+	 * <li>{@link Mode#TLS12_TICKETS}: {@code -tls1_2 -no_cache}: tickets only, no session cache.</li>
+	 * </ul>
+	 * @param mode how clients resume
+	 * @param directory an empty temporary directory for its certificate and output
+	 * @return the server
+	 */
+	public static OpenSslServer start(Mode mode, Path directory) {
+		return new OpenSslServer(mode, directory, -1);
+	}
+
+	/**
+	 * Starts a TLS 1.3 s_server that sends a number of tickets after each full handshake ({@code -num_tickets}).
+	 * @param tickets tickets per full handshake; OpenSSL sends one after a resumed handshake whatever this is
+	 * @param directory an empty temporary directory
+	 * @return the server
+	 */
+	public static OpenSslServer startTls13(int tickets, Path directory) {
+		return new OpenSslServer(Mode.TLS13, directory, tickets);
+	}
+
+	private List<String> command(int port) {
+		List<String> command = new ArrayList<>(List.of(this.openssl.toString(), "s_server", "-accept",
+				"127.0.0.1:" + port, "-cert", "server.pem", "-key", "server.key", "-www"));
+		command.addAll(switch (this.mode) {
+			case TLS13 -> List.of("-tls1_3");
+			case TLS12_SESSION_IDS -> List.of("-tls1_2", "-no_ticket");
+			case TLS12_TICKETS -> List.of("-tls1_2", "-no_cache");
+		});
+		if (this.tickets >= 0) {
+			command.addAll(List.of("-num_tickets", Integer.toString(this.tickets)));
+		}
+		return command;
+	}
+
+	/**
+	 * s_server prints {@code ACCEPT} once it listens.
+	 */
+	private static boolean ready(ServerProcess process) {
+		return process.output().lines().anyMatch("ACCEPT"::equals);
+	}
+
+	@Override
+	public Mode mode() {
+		return this.mode;
+	}
+
+	@Override
+	public int port() {
+		return this.process.port();
+	}
+
+	/**
+	 * The handshakes the status pages report.
+	 * @param bodies the status pages
+	 * @return the handshakes
+	 */
+	@Override
+	public List<Handshake> handshakes(List<String> bodies) {
+		return bodies.stream().map(OpenSslServer::handshake).toList();
+	}
+
+	/**
+	 * The handshake a status page reports.
+	 * @param body the status page
+	 * @return the handshake
+	 * @throws IllegalArgumentException if the body is not an s_server status page
+	 */
+	public static Handshake handshake(String body) {
+		Matcher matcher = STATUS.matcher(body);
+		if (!matcher.find()) {
+			throw new IllegalArgumentException("Not an s_server status page: " + body);
+		}
+		return new Handshake("Reused".equals(matcher.group(1)), matcher.group(2));
+	}
+
+	/**
+	 * Restarts s_server: new ticket keys and an empty session cache, so nothing issued before resumes.
+	 */
+	@Override
+	public void forgetSessions() {
+		int port = port();
+		this.process.close();
+		this.process = ServerProcess.start("s_server", this.directory, port, this::command, OpenSslServer::ready);
+	}
+
+	@Override
+	public void close() {
+		this.process.close();
+	}
+
+	@Override
+	public String toString() {
+		return "s_server " + this.mode + ((this.tickets >= 0) ? " -num_tickets " + this.tickets : "");
+	}
+
+}
