@@ -1,0 +1,108 @@
+package dev.tlssession.reliability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.tlssession.TlsSessionCache;
+import dev.tlssession.TlsSessionCacheSettings;
+import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.TlsSessionStats;
+import dev.tlssession.openssl.OpenSslTlsSessionCache;
+import dev.tlssession.routing.HostRule;
+import dev.tlssession.testsupport.TestClient;
+import dev.tlssession.testsupport.TlsTestServer;
+import dev.tlssession.testsupport.TlsTestServer.Mode;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many requests with connection churn across three upstreams at 8-way concurrency while another thread flushes,
+ * removes and lists sessions: no request fails, the caches stay within their bounds, and the heap after GC stays
+ * flat. {@code -Dtls.session.soak.requests} sets the number of requests (50,000 by default).
+ */
+class SoakTests {
+
+	private static final int REQUESTS = Integer.getInteger("tls.session.soak.requests", 50_000);
+
+	private static final int MAX_SESSIONS = 64;
+
+	private static final int MAX_PER_HOST = 4;
+
+	@Test
+	void churnFlushesAndListingsUnderLoadLoseNoRequestAndStayBounded() throws Exception {
+		try (TlsTestServer tls13 = TlsTestServer.start(Mode.TLS13);
+				TlsTestServer sessionIds = TlsTestServer.start(Mode.TLS12_SESSION_IDS);
+				TlsTestServer tickets = TlsTestServer.start(Mode.TLS12_TICKETS)) {
+			TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
+			TlsSessionCacheSettings settings = new TlsSessionCacheSettings(MAX_SESSIONS, MAX_PER_HOST, d.timeout(),
+					true, true, true, false, false, d.handshakeTimeout());
+			OpenSslTlsSessionCache main = new OpenSslTlsSessionCache("main", settings, UpstreamChangeTests.TRUST);
+			OpenSslTlsSessionCache catalog = new OpenSslTlsSessionCache("catalog", settings,
+					UpstreamChangeTests.TRUST);
+			TlsSessionCaches caches = new TlsSessionCaches(List.of(main, catalog),
+					Map.of("catalog", List.of(HostRule.parse("*.catalog.test"))), "main");
+			TestClient client = new TestClient(caches);
+			List<String> urls = List.of(tls13.url("localhost"), sessionIds.url("api.test"),
+					tickets.url("a.catalog.test"), tls13.url("b.catalog.test"), tickets.url("other.test"));
+			AtomicInteger failures = new AtomicInteger();
+			AtomicLong maxSize = new AtomicLong();
+			ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor();
+			try {
+				control.scheduleAtFixedRate(() -> {
+					for (TlsSessionCache cache : caches.caches()) {
+						maxSize.accumulateAndGet(cache.size(), Math::max);
+						cache.sessions();
+						cache.stats();
+					}
+				}, 10, 10, TimeUnit.MILLISECONDS);
+				control.scheduleAtFixedRate(main::flush, 2, 2, TimeUnit.SECONDS);
+				control.scheduleAtFixedRate(() -> catalog.remove("a.catalog.test", tickets.port()), 1, 1,
+						TimeUnit.SECONDS);
+				long heapBefore = 0;
+				long start = System.nanoTime();
+				for (int batch = 0; batch < 5; batch++) {
+					run(client, urls, REQUESTS / 5, failures);
+					if (batch == 0) {
+						heapBefore = HostileServerTests.usedHeapAfterGc();
+					}
+				}
+				long heapAfter = HostileServerTests.usedHeapAfterGc();
+				Duration took = Duration.ofNanos(System.nanoTime() - start);
+				TlsSessionStats stats = main.stats();
+				System.out.printf("Soak: %d requests in %ds, %d failures, max cache size %d, heap after GC %d KiB "
+						+ "then %d KiB, main cache %s%n", REQUESTS, took.toSeconds(), failures.get(), maxSize.get(),
+						heapBefore >> 10, heapAfter >> 10, stats);
+				assertThat(failures).hasValue(0);
+				assertThat(maxSize.get()).isLessThanOrEqualTo(MAX_SESSIONS);
+				assertThat(stats.resumedHandshakes()).as("resumption keeps working between flushes")
+					.isGreaterThan(stats.fullHandshakes());
+				assertThat(heapAfter - heapBefore).as("heap growth after GC, bytes").isLessThan(32L << 20);
+			}
+			finally {
+				control.shutdownNow();
+			}
+		}
+	}
+
+	private static void run(TestClient client, List<String> urls, int requests, AtomicInteger failures) {
+		Flux.range(0, requests)
+			.flatMap((i) -> Mono.fromCallable(() -> client.get(urls.get(i % urls.size())))
+				.subscribeOn(Schedulers.boundedElastic())
+				.onErrorResume((ex) -> {
+					failures.incrementAndGet();
+					return Mono.empty();
+				}), 8)
+			.blockLast(Duration.ofMinutes(5));
+	}
+
+}
