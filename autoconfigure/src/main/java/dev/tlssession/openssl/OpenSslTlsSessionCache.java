@@ -96,8 +96,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		Context created = new Context(inner);
 		OpenSslSupport.installSessionCache(inner, created);
 		OpenSslSessionContext sessionContext = (OpenSslSessionContext) inner.sessionContext();
-		// Netty's client sends no TLS 1.2 ticket extension unless ticket keys were set; without it a server
-		// that resumes only from tickets never resumes
+		// with only TLS 1.2 enabled, Netty's client sends no ticket extension unless ticket keys were set (with
+		// TLS 1.3 enabled it clears SSL_OP_NO_TICKET per connection), and a tickets-only server never resumes
 		sessionContext.setTicketKeys();
 		sessionContext.setSessionTimeout((int) settings().timeout().toSeconds());
 		return created;
