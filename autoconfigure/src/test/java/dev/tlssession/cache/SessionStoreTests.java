@@ -41,6 +41,18 @@ class SessionStoreTests {
 	}
 
 	@Test
+	void aHundredThousandHostsKeepTheTotalBound() {
+		SessionStore<Entry> store = new SessionStore<>(1000, 4, true, (entry, cause) -> {
+		});
+		for (int i = 0; i < 100_000; i++) {
+			store.put(new Entry("host" + i + ".test", new byte[] { (byte) i, (byte) (i >> 8), (byte) (i >> 16) },
+					HOUR, true), 0);
+			assertThat(store.size()).isLessThanOrEqualTo(1000);
+		}
+		assertThat(store.entries()).extracting((entry) -> entry.key.host()).endsWith("host99999.test");
+	}
+
+	@Test
 	void thePerHostBoundEvictsTheHostsOldestEntry() {
 		SessionStore<Entry> store = store(100, 2, true);
 		for (int i = 0; i < 4; i++) {
