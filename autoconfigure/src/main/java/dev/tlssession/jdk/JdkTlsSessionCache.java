@@ -22,7 +22,7 @@ import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.SessionId;
-import dev.tlssession.cache.SessionIdHasher;
+import dev.tlssession.cache.AbstractTlsSession;
 import dev.tlssession.netty.AbstractTlsSessionCache;
 import dev.tlssession.netty.ForwardingSslContext;
 import dev.tlssession.netty.HandshakeFailures;
@@ -260,78 +260,21 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	/**
 	 * A view of a JDK session.
 	 */
-	private static final class JdkSession implements TlsSession {
-
-		private final String cache;
+	private static final class JdkSession extends AbstractTlsSession {
 
 		private final SSLSession session;
 
-		private final TlsSessionKey key;
-
-		private final Instant created;
-
-		private final Instant expires;
-
-		private final String idHash;
-
 		JdkSession(String cache, SSLSession session, long timeoutMillis) {
-			this.cache = cache;
+			super(cache, new TlsSessionKey(session.getPeerHost(), session.getPeerPort()), SessionId.of(session.getId()),
+					session.getProtocol(), session.getCipherSuite(), Instant.ofEpochMilli(session.getCreationTime()),
+					Instant.ofEpochMilli(session.getCreationTime() + timeoutMillis),
+					"TLSv1.3".equals(session.getProtocol()));
 			this.session = session;
-			this.key = new TlsSessionKey(session.getPeerHost(), session.getPeerPort());
-			this.created = Instant.ofEpochMilli(session.getCreationTime());
-			this.expires = this.created.plusMillis(timeoutMillis);
-			this.idHash = SessionId.of(session.getId()).hash(SessionIdHasher.get());
-		}
-
-		@Override
-		public String cache() {
-			return this.cache;
-		}
-
-		@Override
-		public TlsSessionKey key() {
-			return this.key;
-		}
-
-		@Override
-		public String protocol() {
-			return this.session.getProtocol();
-		}
-
-		@Override
-		public String cipherSuite() {
-			return this.session.getCipherSuite();
-		}
-
-		@Override
-		public Instant created() {
-			return this.created;
-		}
-
-		@Override
-		public Instant expires() {
-			return this.expires;
-		}
-
-		@Override
-		public boolean singleUse() {
-			return "TLSv1.3".equals(this.session.getProtocol());
 		}
 
 		@Override
 		public boolean resumable() {
-			return this.session.isValid() && Instant.now().isBefore(this.expires);
-		}
-
-		@Override
-		public String idHash() {
-			return this.idHash;
-		}
-
-		@Override
-		public String toString() {
-			return "TlsSession[cache=" + this.cache + ", upstream=" + this.key + ", protocol=" + protocol() + ", id="
-					+ this.idHash + "]";
+			return this.session.isValid() && Instant.now().isBefore(expires());
 		}
 
 	}

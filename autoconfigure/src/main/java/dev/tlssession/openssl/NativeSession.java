@@ -4,10 +4,9 @@ import java.lang.ref.Cleaner;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionKey;
+import dev.tlssession.cache.AbstractTlsSession;
 import dev.tlssession.cache.SessionId;
-import dev.tlssession.cache.SessionIdHasher;
 import dev.tlssession.cache.SessionStore;
 import io.netty.internal.tcnative.SSLSession;
 
@@ -18,31 +17,15 @@ import io.netty.internal.tcnative.SSLSession;
  * cache lets the session go. Once it has been handed to the application ({@link #expose()}), the application may
  * keep it, add it back or offer it, so the reference is released when the object becomes unreachable instead.
  */
-final class NativeSession implements SessionStore.Entry, TlsSession {
+final class NativeSession extends AbstractTlsSession implements SessionStore.Entry {
 
 	private static final Cleaner CLEANER = Cleaner.create();
-
-	private final String cache;
 
 	private final Object owner;
 
 	private final NativeReference reference;
 
-	private final TlsSessionKey key;
-
-	private final SessionId id;
-
-	private final String protocol;
-
-	private final String cipherSuite;
-
-	private final Instant created;
-
-	private final Instant expires;
-
 	private final long expiresAt;
-
-	private final boolean singleUse;
 
 	private volatile boolean resumable = true;
 
@@ -61,20 +44,25 @@ final class NativeSession implements SessionStore.Entry, TlsSession {
 	 */
 	NativeSession(String cache, Object owner, long pointer, TlsSessionKey key, String protocol, String cipherSuite,
 			long lifetimeMillis, long now) {
-		this.cache = cache;
+		this(cache, owner, pointer, key, protocol, cipherSuite, Instant.now(), lifetime(pointer, lifetimeMillis), now);
+	}
+
+	private NativeSession(String cache, Object owner, long pointer, TlsSessionKey key, String protocol,
+			String cipherSuite, Instant created, long lifetimeMillis, long now) {
+		super(cache, key, SessionId.of(SSLSession.getSessionId(pointer)), protocol, cipherSuite, created,
+				created.plusMillis(lifetimeMillis), SSLSession.shouldBeSingleUse(pointer));
 		this.owner = owner;
 		this.reference = new NativeReference(pointer);
-		this.key = key;
-		this.id = SessionId.of(SSLSession.getSessionId(pointer));
-		this.protocol = protocol;
-		this.cipherSuite = cipherSuite;
-		this.created = Instant.now();
-		// BoringSSL's own timeout already holds the server's ticket lifetime hint where there is one
+		this.expiresAt = now + lifetimeMillis * 1_000_000;
+	}
+
+	/**
+	 * The cache's timeout, or less when BoringSSL's own timeout for the session (which holds the server's ticket
+	 * lifetime) is shorter.
+	 */
+	private static long lifetime(long pointer, long lifetimeMillis) {
 		long nativeTimeoutMillis = SSLSession.getTimeout(pointer) * 1000;
-		long lifetime = (nativeTimeoutMillis > 0) ? Math.min(lifetimeMillis, nativeTimeoutMillis) : lifetimeMillis;
-		this.expires = this.created.plusMillis(lifetime);
-		this.expiresAt = now + lifetime * 1_000_000;
-		this.singleUse = SSLSession.shouldBeSingleUse(pointer);
+		return (nativeTimeoutMillis > 0) ? Math.min(lifetimeMillis, nativeTimeoutMillis) : lifetimeMillis;
 	}
 
 	Object owner() {
@@ -126,64 +114,13 @@ final class NativeSession implements SessionStore.Entry, TlsSession {
 	}
 
 	@Override
-	public String cache() {
-		return this.cache;
-	}
-
-	@Override
-	public TlsSessionKey key() {
-		return this.key;
-	}
-
-	@Override
-	public SessionId id() {
-		return this.id;
-	}
-
-	@Override
 	public long expiresAt() {
 		return this.expiresAt;
 	}
 
 	@Override
-	public boolean singleUse() {
-		return this.singleUse;
-	}
-
-	@Override
-	public String protocol() {
-		return this.protocol;
-	}
-
-	@Override
-	public String cipherSuite() {
-		return this.cipherSuite;
-	}
-
-	@Override
-	public Instant created() {
-		return this.created;
-	}
-
-	@Override
-	public Instant expires() {
-		return this.expires;
-	}
-
-	@Override
 	public boolean resumable() {
 		return this.resumable && this.expiresAt - System.nanoTime() > 0;
-	}
-
-	@Override
-	public String idHash() {
-		return this.id.hash(SessionIdHasher.get());
-	}
-
-	@Override
-	public String toString() {
-		return "TlsSession[cache=" + this.cache + ", upstream=" + this.key + ", protocol=" + this.protocol + ", id="
-				+ idHash() + "]";
 	}
 
 	/**

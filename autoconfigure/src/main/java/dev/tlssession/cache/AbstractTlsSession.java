@@ -1,0 +1,95 @@
+package dev.tlssession.cache;
+
+import java.time.Instant;
+
+import dev.tlssession.TlsSession;
+import dev.tlssession.TlsSessionKey;
+
+/**
+ * The immutable part of a session view that both providers share.
+ */
+public abstract class AbstractTlsSession implements TlsSession {
+
+	private final String cache;
+
+	private final TlsSessionKey key;
+
+	private final SessionId id;
+
+	private final String protocol;
+
+	private final String cipherSuite;
+
+	private final Instant created;
+
+	private final Instant expires;
+
+	private final boolean singleUse;
+
+	protected AbstractTlsSession(String cache, TlsSessionKey key, SessionId id, String protocol, String cipherSuite,
+			Instant created, Instant expires, boolean singleUse) {
+		this.cache = cache;
+		this.key = key;
+		this.id = id;
+		this.protocol = protocol;
+		this.cipherSuite = cipherSuite;
+		this.created = created;
+		this.expires = expires;
+		this.singleUse = singleUse;
+	}
+
+	@Override
+	public final String cache() {
+		return this.cache;
+	}
+
+	@Override
+	public final TlsSessionKey key() {
+		return this.key;
+	}
+
+	/**
+	 * The session id, which never leaves the starter.
+	 * @return the id
+	 */
+	public final SessionId id() {
+		return this.id;
+	}
+
+	@Override
+	public final String protocol() {
+		return this.protocol;
+	}
+
+	@Override
+	public final String cipherSuite() {
+		return this.cipherSuite;
+	}
+
+	@Override
+	public final Instant created() {
+		return this.created;
+	}
+
+	@Override
+	public final Instant expires() {
+		return this.expires;
+	}
+
+	@Override
+	public final boolean singleUse() {
+		return this.singleUse;
+	}
+
+	@Override
+	public final String idHash() {
+		return this.id.hash(SessionIdHasher.get());
+	}
+
+	@Override
+	public String toString() {
+		return "TlsSession[cache=" + this.cache + ", upstream=" + this.key + ", protocol=" + this.protocol + ", id="
+				+ idHash() + "]";
+	}
+
+}
