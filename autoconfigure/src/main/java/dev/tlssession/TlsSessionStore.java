@@ -11,8 +11,11 @@ import org.jspecify.annotations.Nullable;
  * sessions are not kept by the cache and only reach {@link #onNewSession}; with the second, the cache is not
  * searched and {@link #lookup} alone decides what is offered. Only the OpenSSL provider supports stores.
  * <p>
- * Calls happen on I/O threads and must be quick. A store that throws, returns a session of another cache, or does
- * not answer within the cache's store timeout costs that connection a full handshake, never its request.
+ * Calls run on the starter's two store threads, never on I/O threads; notifications are queued (up to 1,024) and
+ * a connection waits for {@link #lookup} at most {@code tls.session.store-timeout}. A store that throws, returns a
+ * session of another cache or upstream, or does not answer in time costs that connection a full handshake, never
+ * its request, and is counted as a store failure. A session handed to a store lives while it is referenced: its
+ * native memory is released once the store, and the cache, let go of it and it is garbage collected.
  */
 public interface TlsSessionStore {
 
