@@ -14,7 +14,8 @@ public interface TlsHandshakeListener {
 	 * @param key the upstream, or {@code null} when the connection was made without a host name
 	 * @param outcome how it ended
 	 * @param protocol the negotiated protocol, or {@code null} when unknown
-	 * @param durationNanos from the creation of the connection's TLS handler to the end of the handshake
+	 * @param durationNanos from the start of the handshake (the connection becoming active, for clients bound by
+	 * {@code TlsSessionHttpClients}; otherwise the creation of the connection's TLS handler) to its end
 	 */
 	void handshake(TlsSessionCache cache, @Nullable TlsSessionKey key, HandshakeOutcome outcome,
 			@Nullable String protocol, long durationNanos);

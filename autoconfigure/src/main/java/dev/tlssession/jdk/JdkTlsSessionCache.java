@@ -189,6 +189,14 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		}
 	}
 
+	@Override
+	public void handshakeStarting(SSLEngine engine) {
+		Connection connection = this.connections.get(engine);
+		if (connection != null) {
+			connection.startNanos = System.nanoTime();
+		}
+	}
+
 	private void resumed(SSLEngine engine) {
 		Connection connection = this.connections.get(engine);
 		if (connection != null) {
@@ -219,7 +227,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		final @Nullable TlsSessionKey key;
 
-		final long startNanos = System.nanoTime();
+		volatile long startNanos = System.nanoTime();
 
 		volatile boolean resumed;
 

@@ -79,6 +79,13 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 	public abstract void rebuild(TlsMaterial material) throws SSLException;
 
 	/**
+	 * A connection of this cache is about to start its handshake: its duration counts from now rather than from
+	 * the creation of its handler.
+	 * @param engine the connection's engine
+	 */
+	public abstract void handshakeStarting(SSLEngine engine);
+
+	/**
 	 * A connection of this cache broke instead of closing in order: the sessions it made or resumed are no longer
 	 * trusted and leave the cache (counted as {@code invalidated}).
 	 * @param engine the connection's engine

@@ -21,7 +21,8 @@ final class OpenSslConnection {
 
 	final @Nullable TlsSessionKey key;
 
-	final long startNanos;
+	/** When the handshake started: the handler's creation, then the connection's activation if known. */
+	volatile long startNanos;
 
 	final Object context;
 

@@ -290,12 +290,25 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	@Override
-	public void connectionFailed(SSLEngine engine) {
-		if (!(engine instanceof ReferenceCountedOpenSslEngine openSslEngine)) {
-			return;
+	public void handshakeStarting(SSLEngine engine) {
+		OpenSslConnection connection = connection(engine);
+		if (connection != null) {
+			connection.startNanos = System.nanoTime();
 		}
-		OpenSslConnection connection = this.connections.get(openSslEngine.sslPointer());
-		if (connection != null && connection.engine == engine && connection.handshakeDone()) {
+	}
+
+	private @Nullable OpenSslConnection connection(SSLEngine engine) {
+		if (engine instanceof ReferenceCountedOpenSslEngine openSslEngine) {
+			OpenSslConnection connection = this.connections.get(openSslEngine.sslPointer());
+			return (connection != null && connection.engine == engine) ? connection : null;
+		}
+		return null;
+	}
+
+	@Override
+	public void connectionFailed(SSLEngine engine) {
+		OpenSslConnection connection = connection(engine);
+		if (connection != null && connection.handshakeDone()) {
 			for (NativeSession session : connection.usedSessions()) {
 				this.store.remove(session, EvictionCause.INVALIDATED);
 			}

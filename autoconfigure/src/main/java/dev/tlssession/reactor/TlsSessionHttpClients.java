@@ -4,6 +4,7 @@ import javax.net.ssl.SSLEngine;
 
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.netty.ConnectionErrorHandler;
+import dev.tlssession.netty.HandshakeStartHandler;
 import dev.tlssession.netty.RoutingSslContext;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslContext;
@@ -15,6 +16,8 @@ import reactor.netty.http.client.HttpClient;
  * one named cache) and that cache's handshake timeout.
  */
 public final class TlsSessionHttpClients {
+
+	private static final String START_HANDLER = "tlsSessionHandshakeStart";
 
 	private static final String ERROR_HANDLER = "tlsSessionConnectionErrors";
 
@@ -55,6 +58,7 @@ public final class TlsSessionHttpClients {
 	 * @return the secured client
 	 */
 	public static HttpClient secure(HttpClient client, RoutingSslContext context) {
+		HandshakeStartHandler start = new HandshakeStartHandler(context);
 		ConnectionErrorHandler errors = new ConnectionErrorHandler(context);
 		return client.secure((spec) -> spec.sslContext((SslContext) context).handlerConfigurator((handler) -> {
 			SSLEngine engine = handler.engine();
@@ -66,7 +70,7 @@ public final class TlsSessionHttpClients {
 		})).doOnChannelInit((observer, channel, address) -> {
 			ChannelHandlerContext ssl = channel.pipeline().context(SslHandler.class);
 			if (ssl != null) {
-				channel.pipeline().addAfter(ssl.name(), ERROR_HANDLER, errors);
+				channel.pipeline().addBefore(ssl.name(), START_HANDLER, start).addAfter(ssl.name(), ERROR_HANDLER, errors);
 			}
 		});
 	}

@@ -138,8 +138,8 @@ class DemoController {
 	}
 
 	/**
-	 * One cache's handshakes during a run. Latencies are from the start of the connection to the end of the
-	 * handshake; they include handshakes of other requests running at the same time.
+	 * One cache's handshakes during a run. Latencies run from the ClientHello to the end of the handshake; they
+	 * include handshakes of other requests running at the same time.
 	 *
 	 * @param resumed resumed handshakes
 	 * @param full full handshakes
