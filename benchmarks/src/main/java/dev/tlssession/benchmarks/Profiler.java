@@ -1,0 +1,88 @@
+package dev.tlssession.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A JFR execution-sample profile of one configuration's client threads while it runs the churn workload: which
+ * share of the samples has a frame of the starter ({@code dev.tlssession}) on the stack, and the hottest methods.
+ */
+final class Profiler {
+
+	/** The summary of one profile. */
+	record Profile(String config, Path file, long samples, long starterSamples, List<Map.Entry<String, Long>> topSelf,
+			List<Map.Entry<String, Long>> topStarter) {
+
+		double starterShare() {
+			return (this.samples == 0) ? Double.NaN : 100.0 * this.starterSamples / this.samples;
+		}
+
+	}
+
+	private Profiler() {
+	}
+
+	static Profile profile(Clients.Config config, BenchServer server, Duration duration, Path file)
+			throws IOException {
+		try (Recording recording = new Recording()) {
+			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+			recording.start();
+			HttpLoad.round("profile", "profile", config, server, 1, duration, Plan.MAX_REQUESTS, 1);
+			recording.stop();
+			recording.dump(file);
+		}
+		return summarize(config.id(), file, ThreadCpu.CLIENT);
+	}
+
+	static Profile summarize(String config, Path file, Predicate<String> threads) throws IOException {
+		long samples = 0;
+		long starter = 0;
+		Map<String, Long> self = new HashMap<>();
+		Map<String, Long> starterFrames = new HashMap<>();
+		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+			if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+				continue;
+			}
+			String thread = event.getThread("sampledThread").getJavaName();
+			if (thread == null || !threads.test(thread)) {
+				continue;
+			}
+			samples++;
+			List<RecordedFrame> frames = event.getStackTrace().getFrames();
+			if (!frames.isEmpty()) {
+				self.merge(name(frames.get(0)), 1L, Long::sum);
+			}
+			for (RecordedFrame frame : frames) {
+				if (frame.getMethod().getType().getName().startsWith("dev.tlssession")) {
+					starter++;
+					starterFrames.merge(name(frame), 1L, Long::sum);
+					break;
+				}
+			}
+		}
+		return new Profile(config, file, samples, starter, top(self, 8), top(starterFrames, 8));
+	}
+
+	private static String name(RecordedFrame frame) {
+		String type = frame.getMethod().getType().getName();
+		return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+	}
+
+	private static List<Map.Entry<String, Long>> top(Map<String, Long> counts, int n) {
+		List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
+		entries.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+		return List.copyOf(entries.subList(0, Math.min(n, entries.size())));
+	}
+
+}
