@@ -3,6 +3,7 @@ package dev.tlssession.benchmarks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -91,8 +92,22 @@ final class ChurnWorkload {
 			List<Clients.Config> configs) {
 		String cell = cell(server.label(), cert, protocol, concurrency);
 		this.log.accept("churn " + cell);
-		return Alternation.run(configs, this.plan.rounds(), this.budget, (config, round) -> HttpLoad.round("churn",
-				cell, config, server, concurrency, this.plan.churnRound(), Plan.MAX_REQUESTS, round));
+		List<Sample> samples = Alternation.run(configs, this.plan.rounds(), this.plan.slices(concurrency), this.budget,
+				(config, round) -> HttpLoad.round("churn", cell, config, server, concurrency,
+						this.plan.slice(concurrency, round),
+						Plan.maxOperations(this.plan.slice(concurrency, round)), round));
+		if (server instanceof NginxServer nginx) {
+			// nginx writes its log line after the response: count per request tag once the cell is over
+			Map<String, BenchServer.Handshakes> byTag = nginx.handshakesByTag();
+			List<Sample> counted = new ArrayList<>();
+			for (Sample sample : samples) {
+				BenchServer.Handshakes h = byTag.getOrDefault(sample.config() + "/" + sample.round(),
+						new BenchServer.Handshakes(0, 0, 0));
+				counted.add(sample.withHandshakes(h.resumed(), h.full()));
+			}
+			return counted;
+		}
+		return samples;
 	}
 
 	List<Sample> keepAlive() {
@@ -102,9 +117,10 @@ final class ChurnWorkload {
 			for (int concurrency : List.of(1, 8)) {
 				String cell = cell(server.label(), Pki.Cert.EC, Protocol.TLS13, concurrency);
 				this.log.accept("keepalive " + cell);
-				samples.addAll(Alternation.run(configs, this.plan.keepAliveRounds(), this.budget,
-						(config, round) -> HttpLoad.round("keepalive", cell, config, server, concurrency,
-								this.plan.keepAliveRound(), Plan.MAX_REQUESTS, round)));
+				samples.addAll(Alternation.run(configs, this.plan.keepAliveRounds(), this.plan.slices(concurrency),
+						this.budget, (config, round) -> HttpLoad.round("keepalive", cell, config, server, concurrency,
+								this.plan.slice(concurrency, round),
+						Plan.maxOperations(this.plan.slice(concurrency, round)), round)));
 			}
 		}
 		return samples;

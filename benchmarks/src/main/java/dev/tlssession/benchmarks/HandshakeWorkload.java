@@ -28,7 +28,9 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ReferenceCountUtil;
@@ -83,12 +85,22 @@ final class HandshakeWorkload implements AutoCloseable {
 					TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "bench");
 					new TlsSessionMeterBinder(caches, false).bindTo(new SimpleMeterRegistry());
 					SslContext raw = Clients.sharedContext(this.pki, provider);
-					List<Config> configs = List.of(new Config("starter-" + p + " full", cache.sslContext(), false),
+					List<Config> configs = new ArrayList<>(List.of(new Config("starter-" + p + " full", cache.sslContext(), false),
 							new Config("starter-" + p + " resumed", cache.sslContext(), true),
-							new Config("raw-" + p + " full", raw, false), new Config("raw-" + p + " resumed", raw, true));
+							new Config("raw-" + p + " full", raw, false), new Config("raw-" + p + " resumed", raw, true)));
+					if (provider == SslProvider.OPENSSL && protocol == Protocol.TLS13) {
+						// evidence for a key-exchange setting: X25519 alone instead of Netty's default hybrid X25519MLKEM768
+						SslContext x25519 = SslContextBuilder.forClient()
+							.trustManager(this.pki.trust())
+							.sslProvider(SslProvider.OPENSSL)
+							.option(OpenSslContextOption.GROUPS, new String[] { "X25519" })
+							.build();
+						configs.add(new Config("raw-openssl-x25519 full", x25519, false));
+						configs.add(new Config("raw-openssl-x25519 resumed", x25519, true));
+					}
 					String cell = "netty/ec/" + protocol.jsse + "/1";
 					this.log.accept("handshake " + cell + " " + p);
-					samples.addAll(Alternation.run(configs, this.plan.rounds(), this.budget,
+					samples.addAll(Alternation.run(configs, this.plan.rounds(), this.plan.slices(1), this.budget,
 							(config, round) -> round(cell, config, server, round)));
 				}
 			}
@@ -98,8 +110,8 @@ final class HandshakeWorkload implements AutoCloseable {
 
 	private Sample round(String cell, Config config, HandshakeServer server, int round) {
 		InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
-		Duration duration = this.plan.handshakeRound();
-		long[] latencies = new long[Plan.MAX_REQUESTS];
+		Duration duration = this.plan.slice(1, round);
+		long[] latencies = new long[Plan.maxOperations(duration)];
 		int completed = 0;
 		long errors = 0;
 		Meter meter = Meter.start(server, ThreadCpu.CLIENT);

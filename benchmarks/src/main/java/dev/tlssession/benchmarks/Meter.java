@@ -30,8 +30,9 @@ final class Meter {
 		this.clientThreads = clientThreads;
 		this.handshakes = server.handshakes();
 		this.load = SystemLoad.now(externalPids(server));
-		this.serverCpu = serverCpu(server);
-		this.clientCpu = ThreadCpu.nanos(clientThreads);
+		long[] cpu = ThreadCpu.nanos(clientThreads, ThreadCpu.SERVER);
+		this.serverCpu = (server.pid() > 0) ? SystemLoad.processTicks(server.pid()) * 10_000_000L : cpu[1];
+		this.clientCpu = cpu[0];
 		this.processCpu = ThreadCpu.processNanos();
 		this.start = System.nanoTime();
 	}
@@ -42,11 +43,6 @@ final class Meter {
 
 	private static List<Long> externalPids(BenchServer server) {
 		return (server.pid() > 0) ? List.of(server.pid()) : List.of();
-	}
-
-	private static long serverCpu(BenchServer server) {
-		return (server.pid() > 0) ? SystemLoad.processTicks(server.pid()) * 10_000_000L
-				: ThreadCpu.nanos(ThreadCpu.SERVER);
 	}
 
 	/**
@@ -63,9 +59,10 @@ final class Meter {
 	Sample stop(String workload, String cell, String config, int round, long operations, long errors,
 			long[] latencies) {
 		long end = System.nanoTime();
-		long clientCpuNow = ThreadCpu.nanos(this.clientThreads);
+		long[] cpu = ThreadCpu.nanos(this.clientThreads, ThreadCpu.SERVER);
+		long clientCpuNow = cpu[0];
 		long processCpuNow = ThreadCpu.processNanos();
-		long serverCpuNow = serverCpu(this.server);
+		long serverCpuNow = (this.server.pid() > 0) ? SystemLoad.processTicks(this.server.pid()) * 10_000_000L : cpu[1];
 		SystemLoad loadNow = SystemLoad.now(externalPids(this.server));
 		BenchServer.Handshakes seen = this.server.handshakes().minus(this.handshakes);
 		int n = (int) Math.min(operations, latencies.length);
@@ -74,7 +71,8 @@ final class Meter {
 		return new Sample(workload, cell, config, round, operations, errors, (end - this.start) / 1e9,
 				Stats.percentile(latencies, n, 50) / 1000.0, Stats.percentile(latencies, n, 99) / 1000.0,
 				clientCpuNow - this.clientCpu, (processCpuNow - this.processCpu) - inProcessServer, serverCpuDelta,
-				seen.resumed(), seen.full(), this.load.otherPercent(loadNow), this.load.stealPercent(loadNow));
+				seen.resumed(), seen.full(), this.load.otherPercent(loadNow), this.load.stealPercent(loadNow),
+				java.util.Arrays.copyOf(latencies, n));
 	}
 
 }

@@ -6,7 +6,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -121,37 +123,43 @@ final class NginxServer implements BenchServer {
 	}
 
 	/**
-	 * Counts the log lines so far, after the log has stopped growing (nginx writes a line after the response).
+	 * Not counted per slice: nginx logs after the response, so the counts are taken per request tag once a cell is
+	 * over ({@link #handshakesByTag()}).
 	 */
 	@Override
 	public Handshakes handshakes() {
+		return new Handshakes(0, 0, 0);
+	}
+
+	/**
+	 * The handshakes logged so far, by request tag (the URL path without its leading slash), once the log has
+	 * stopped growing.
+	 * @return the counts by tag
+	 */
+	Map<String, Handshakes> handshakesByTag() {
+		Map<String, long[]> counts = new HashMap<>();
 		try {
 			long size = -1;
-			for (int i = 0; i < 15 && Files.exists(this.accessLog) && Files.size(this.accessLog) != size; i++) {
+			for (int i = 0; i < 20 && Files.exists(this.accessLog) && Files.size(this.accessLog) != size; i++) {
 				size = Files.size(this.accessLog);
-				sleep(30);
+				sleep(50);
 			}
-			if (!Files.exists(this.accessLog)) {
-				return new Handshakes(0, 0, 0);
-			}
-			long resumed = 0;
-			long full = 0;
-			for (String line : Files.readAllLines(this.accessLog)) {
-				String[] fields = line.split(" ");
-				if (fields.length >= 2) {
-					if (fields[1].equals("r")) {
-						resumed++;
-					}
-					else {
-						full++;
+			if (Files.exists(this.accessLog)) {
+				for (String line : Files.readAllLines(this.accessLog)) {
+					String[] fields = line.split(" ");
+					if (fields.length >= 2 && fields[0].startsWith("/")) {
+						long[] c = counts.computeIfAbsent(fields[0].substring(1), (k) -> new long[2]);
+						c[fields[1].equals("r") ? 0 : 1]++;
 					}
 				}
 			}
-			return new Handshakes(resumed, full, 0);
 		}
 		catch (IOException ex) {
-			return new Handshakes(0, 0, 0);
+			// no counts: the report shows none
 		}
+		Map<String, Handshakes> byTag = new HashMap<>();
+		counts.forEach((tag, c) -> byTag.put(tag, new Handshakes(c[0], c[1], 0)));
+		return byTag;
 	}
 
 	@Override

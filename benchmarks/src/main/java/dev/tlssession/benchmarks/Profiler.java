@@ -36,7 +36,8 @@ final class Profiler {
 	static Profile profile(Clients.Config config, BenchServer server, Duration duration, Path file)
 			throws IOException {
 		try (Recording recording = new Recording()) {
-			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
+			recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(5));
 			recording.start();
 			HttpLoad.round("profile", "profile", config, server, 1, duration, Plan.MAX_REQUESTS, 1);
 			recording.stop();
@@ -51,20 +52,24 @@ final class Profiler {
 		Map<String, Long> self = new HashMap<>();
 		Map<String, Long> starterFrames = new HashMap<>();
 		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-			if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+			String type = event.getEventType().getName();
+			if (!(type.equals("jdk.ExecutionSample") || type.equals("jdk.NativeMethodSample"))
+					|| event.getStackTrace() == null) {
 				continue;
 			}
 			String thread = event.getThread("sampledThread").getJavaName();
 			if (thread == null || !threads.test(thread)) {
 				continue;
 			}
-			samples++;
 			List<RecordedFrame> frames = event.getStackTrace().getFrames();
-			if (!frames.isEmpty()) {
-				self.merge(name(frames.get(0)), 1L, Long::sum);
+			if (frames.isEmpty() || idle(frames.get(0))) {
+				continue;
 			}
+			samples++;
+			self.merge(name(frames.get(0)), 1L, Long::sum);
 			for (RecordedFrame frame : frames) {
-				if (frame.getMethod().getType().getName().startsWith("dev.tlssession")) {
+				String frameType = frame.getMethod().getType().getName();
+				if (frameType.startsWith("dev.tlssession.") && !frameType.startsWith("dev.tlssession.benchmarks.")) {
 					starter++;
 					starterFrames.merge(name(frame), 1L, Long::sum);
 					break;
@@ -72,6 +77,14 @@ final class Profiler {
 			}
 		}
 		return new Profile(config, file, samples, starter, top(self, 8), top(starterFrames, 8));
+	}
+
+	/** A thread waiting for I/O or work is not using CPU: native samples of it are left out. */
+	private static boolean idle(RecordedFrame top) {
+		String method = top.getMethod().getName();
+		return method.startsWith("epollWait") || method.startsWith("epollBusyWait") || method.equals("park")
+				|| method.equals("wait") || method.equals("wait0") || method.equals("sleep") || method.equals("poll0")
+				|| method.equals("accept0") || method.equals("select0");
 	}
 
 	private static String name(RecordedFrame frame) {

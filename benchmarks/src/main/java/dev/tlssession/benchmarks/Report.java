@@ -256,13 +256,16 @@ final class Report {
 				their own; nginx and `openssl s_server` as separate processes), the clients, and the report. Certificates are \
 				made at start-up with netty-pkitesting: an ECDSA P-256 and an RSA-2048 authority, each issuing a `localhost` \
 				server certificate. Host names resolve through a hosts file to 127.0.0.1; nothing leaves the machine.
-				- **Alternation.** In each cell (server, certificate, protocol, concurrency) every configuration first runs \
-				one warm-up round (round 0: in the CSV, not in the report), then %d measured rounds; each round runs every \
-				configuration once, in an order rotated every round. A global warm-up of %s per configuration precedes \
-				everything. Ratios are taken round by round (two configurations that ran back to back) and reported as the \
-				median with the min–max over rounds.
-				- **Rounds are bounded** by time (churn %s, keep-alive %s, handshake %s) and by count (%d operations); every \
-				request has a 10 s timeout. A time budget of %s cuts later workloads to their minimum rounds if a busy machine \
+				- **Alternation.** A global warm-up of %2$s per configuration precedes everything. In each cell (server, \
+				certificate, protocol, concurrency) every configuration then runs a warm-up slice of %3$s (round 0: in the \
+				CSV, not in the report), then %1$d measured rounds. A round is %4$d slices of %5$s per configuration \
+				(8-way cells: half as many, twice as long), interleaved A B C … A B C … in an order rotated every round, \
+				and a configuration's slices are summed into its sample for the round. Configurations are thus measured \
+				milliseconds apart, so bursts of foreign load or hypervisor steal hit all of them alike. Ratios are taken \
+				round by round and reported as the median with the min–max over rounds.
+				- Latency percentiles are over all measured requests of a configuration in a cell (every round pooled).
+				- **Everything is bounded** by time (each slice) and by count (%6$d operations per slice); every request \
+				has a 10 s timeout. A time budget of %7$s cuts later workloads to their minimum rounds if a busy machine \
 				slows the run.
 				- **CPU.** *Client CPU* is the thread CPU time (ThreadMXBean) of Reactor Netty's event loops, the handshake \
 				client's loop and the driver thread, per operation. *Process CPU* is the whole JVM minus the server threads \
@@ -276,8 +279,8 @@ final class Report {
 				opens a new connection and does a TLS handshake; concurrency 1 (sequential) and 8 (8 requests in flight). \
 				**Keep-alive** = the same requests over pooled connections.
 				- The configurations:
-				""".formatted(this.plan.rounds(), this.plan.warmup(), this.plan.churnRound(), this.plan.keepAliveRound(),
-				this.plan.handshakeRound(), Plan.MAX_REQUESTS, this.plan.budget()));
+				""".formatted(this.plan.rounds(), this.plan.warmup(), this.plan.warmupSlice(), this.plan.slices(),
+				this.plan.slice(), Plan.MAX_REQUESTS, this.plan.budget()));
 		for (String config : LETTERS.keySet()) {
 			md.append("  - ").append(LETTERS.get(config)).append(" `").append(config).append("`: ")
 				.append(DESCRIPTIONS.get(config)).append('\n');
@@ -297,8 +300,8 @@ final class Report {
 		md.append("## 1. Connection churn\n\n");
 		for (String cell : this.results.cells("churn")) {
 			md.append("### ").append(cellTitle(cell)).append("\n\n");
-			md.append("| configuration | req/s | × (c) | × (f) | p50 ms | p99 ms | client CPU µs/req | process CPU µs/req | server CPU µs/req | resumed (server) | errors | other % |\n");
-			md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+			md.append("| configuration | req/s | × (c) | × (f) | p50 ms | p99 ms | client CPU µs/req | CPU × (f) | process CPU µs/req | server CPU µs/req | resumed (server) | errors | other % |\n");
+			md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 			for (String config : this.results.configs("churn", cell)) {
 				md.append("| ").append(LETTERS.getOrDefault(config, "")).append(' ').append(config);
 				md.append(" | ").append(rate(this.results.spread("churn", cell, config, Sample::rate)));
@@ -306,9 +309,11 @@ final class Report {
 						? ratioShort(this.results.ratio("churn", cell, config, "no-resumption", Sample::rate)) : "");
 				md.append(" | ").append(this.results.has("churn", cell, "raw-netty")
 						? ratioShort(this.results.ratio("churn", cell, config, "raw-netty", Sample::rate)) : "");
-				md.append(" | ").append(ms(this.results.spread("churn", cell, config, Sample::p50Micros).median()));
-				md.append(" | ").append(ms(this.results.spread("churn", cell, config, Sample::p99Micros).median()));
+				md.append(" | ").append(ms(this.results.pooledLatencyMicros("churn", cell, config, 50)));
+				md.append(" | ").append(ms(this.results.pooledLatencyMicros("churn", cell, config, 99)));
 				md.append(" | ").append(num(this.results.spread("churn", cell, config, Sample::clientCpuMicrosPerOp).median()));
+				md.append(" | ").append(this.results.has("churn", cell, "raw-netty") ? ratioShort(
+						this.results.ratio("churn", cell, config, "raw-netty", Sample::clientCpuMicrosPerOp)) : "");
 				md.append(" | ").append(num(this.results.spread("churn", cell, config, Sample::processCpuMicrosPerOp).median()));
 				md.append(" | ").append(num(this.results.spread("churn", cell, config, Sample::serverCpuMicrosPerOp).median()));
 				md.append(" | ").append(resumedText("churn", cell, config));
@@ -329,16 +334,17 @@ final class Report {
 		md.append("| TLS | provider | configuration | handshakes/s | hs p50 ms | client CPU µs/hs | × raw CPU | resumed ÷ full rate | resumed ÷ full CPU | resumed (server) |\n");
 		md.append("|---|---|---|---|---|---|---|---|---|---|\n");
 		for (String cell : this.results.cells("handshake")) {
-			for (String provider : List.of("openssl", "jdk")) {
+			for (String provider : List.of("openssl", "openssl-x25519", "jdk")) {
 				for (String who : List.of("starter", "raw")) {
 					for (String kind : List.of("full", "resumed")) {
 						String config = who + "-" + provider + " " + kind;
 						if (!this.results.has("handshake", cell, config)) {
 							continue;
 						}
-						md.append("| ").append(cell.split("/")[2]).append(" | ").append(provider).append(" | ").append(config);
+						md.append("| ").append(cell.split("/")[2]).append(" | ").append(provider.replace("-x25519", ""))
+							.append(" | ").append(config);
 						md.append(" | ").append(rate(this.results.spread("handshake", cell, config, Sample::rate)));
-						md.append(" | ").append(ms(this.results.spread("handshake", cell, config, Sample::p50Micros).median()));
+						md.append(" | ").append(ms(this.results.pooledLatencyMicros("handshake", cell, config, 50)));
 						md.append(" | ").append(num(this.results.spread("handshake", cell, config, Sample::clientCpuMicrosPerOp).median()));
 						md.append(" | ").append(who.equals("starter") ? ratioShort(this.results.ratio("handshake", cell, config,
 								"raw-" + provider + " " + kind, Sample::clientCpuMicrosPerOp)) : "");
@@ -384,8 +390,8 @@ final class Report {
 					.append(config);
 				md.append(" | ").append(rate(this.results.spread("keepalive", cell, config, Sample::rate)));
 				md.append(" | ").append(ratioShort(this.results.ratio("keepalive", cell, config, "raw-netty", Sample::rate)));
-				md.append(" | ").append(ms(this.results.spread("keepalive", cell, config, Sample::p50Micros).median()));
-				md.append(" | ").append(ms(this.results.spread("keepalive", cell, config, Sample::p99Micros).median()));
+				md.append(" | ").append(ms(this.results.pooledLatencyMicros("keepalive", cell, config, 50)));
+				md.append(" | ").append(ms(this.results.pooledLatencyMicros("keepalive", cell, config, 99)));
 				md.append(" | ").append(num(this.results.spread("keepalive", cell, config, Sample::clientCpuMicrosPerOp).median()));
 				md.append(" | ").append(ratioShort(this.results.ratio("keepalive", cell, config, "raw-netty",
 						Sample::clientCpuMicrosPerOp)));
@@ -461,9 +467,10 @@ final class Report {
 			return;
 		}
 		md.append("## Profile (JFR)\n\n");
-		md.append("JFR execution samples (10 ms) of the client threads while each configuration ran the sequential "
-				+ "TLS 1.3 churn cell on its own, back to back. *Starter share* = samples with a `dev.tlssession` frame "
-				+ "anywhere on the stack. Recordings are in `results/raw/`.\n\n");
+		md.append("JFR execution and native-method samples (every 5 ms) of the client threads while each configuration "
+				+ "ran the sequential TLS 1.3 churn cell on its own, back to back. *Starter share* = samples with a frame "
+				+ "of the starter (`dev.tlssession`, the benchmark's own classes excluded) anywhere on the stack. "
+				+ "Recordings are in `results/raw/`.\n\n");
 		md.append("| configuration | client samples | starter share | hottest methods (self) | starter frames |\n|---|---|---|---|---|\n");
 		for (Profiler.Profile p : this.profiles) {
 			md.append("| ").append(LETTERS.getOrDefault(p.config(), "")).append(' ').append(p.config()).append(" | ")

@@ -59,6 +59,22 @@ final class Results {
 	}
 
 	/**
+	 * A latency percentile over every measured operation of all rounds.
+	 * @return microseconds
+	 */
+	double pooledLatencyMicros(String workload, String cell, String config, double percentile) {
+		List<Sample> found = measured(workload, cell, config);
+		int n = found.stream().mapToInt((s) -> s.latencies().length).sum();
+		long[] all = new long[n];
+		int i = 0;
+		for (Sample sample : found) {
+			System.arraycopy(sample.latencies(), 0, all, i, sample.latencies().length);
+			i += sample.latencies().length;
+		}
+		return Stats.percentile(all, n, percentile) / 1000.0;
+	}
+
+	/**
 	 * The per-round ratio metric(a) / metric(b).
 	 */
 	Spread ratio(String workload, String cell, String a, String b, ToDoubleFunction<Sample> metric) {

@@ -91,7 +91,7 @@ final class STime {
 		}
 		long clientCpuNanos = Double.isNaN(userRate) || userRate == 0 ? 0 : (long) (connections / userRate * 1e9);
 		return new Sample("s_time", cell, "s_time " + mode, round, connections, 0, wallSeconds, Double.NaN,
-				Double.NaN, clientCpuNanos, 0, 0, 0, 0, Double.NaN, Double.NaN);
+				Double.NaN, clientCpuNanos, 0, 0, 0, 0, Double.NaN, Double.NaN, new long[0]);
 	}
 
 	private static int freePort() throws IOException {

@@ -21,14 +21,66 @@ import java.util.Locale;
  * @param full handshakes the server saw full
  * @param otherPercent share of the machine used by other processes during the round
  * @param stealPercent hypervisor steal during the round
+ * @param latencies the round's latencies in nanoseconds (not in the CSV; pooled over rounds for the report)
  */
 record Sample(String workload, String cell, String config, int round, long operations, long errors, double seconds,
 		double p50Micros, double p99Micros, long clientCpuNanos, long processCpuNanos, long serverCpuNanos,
-		long resumed, long full, double otherPercent, double stealPercent) {
+		long resumed, long full, double otherPercent, double stealPercent, long[] latencies) {
 
 	static final String CSV_HEADER = "workload,cell,config,round,operations,errors,seconds,ops_per_s,p50_us,p99_us,"
 			+ "client_cpu_us_per_op,process_cpu_us_per_op,server_cpu_us_per_op,server_resumed,server_full,"
 			+ "resumed_fraction,other_pct,steal_pct";
+
+	/**
+	 * Sums the slices of one configuration in one round into one sample.
+	 * @param slices the slices, in order
+	 * @return the round's sample
+	 */
+	static Sample merge(java.util.List<Sample> slices) {
+		Sample first = slices.get(0);
+		long operations = 0;
+		long errors = 0;
+		double seconds = 0;
+		long client = 0;
+		long process = 0;
+		long server = 0;
+		long resumed = 0;
+		long full = 0;
+		double other = 0;
+		double steal = 0;
+		int latencyCount = 0;
+		for (Sample slice : slices) {
+			operations += slice.operations;
+			errors += slice.errors;
+			seconds += slice.seconds;
+			client += slice.clientCpuNanos;
+			process += slice.processCpuNanos;
+			server += slice.serverCpuNanos;
+			resumed += slice.resumed;
+			full += slice.full;
+			other += (Double.isNaN(slice.otherPercent) ? 0 : slice.otherPercent) * slice.seconds;
+			steal += (Double.isNaN(slice.stealPercent) ? 0 : slice.stealPercent) * slice.seconds;
+			latencyCount += slice.latencies.length;
+		}
+		long[] latencies = new long[latencyCount];
+		int i = 0;
+		for (Sample slice : slices) {
+			System.arraycopy(slice.latencies, 0, latencies, i, slice.latencies.length);
+			i += slice.latencies.length;
+		}
+		return new Sample(first.workload, first.cell, first.config, first.round, operations, errors, seconds,
+				Stats.percentile(latencies, latencyCount, 50) / 1000.0, Stats.percentile(latencies, latencyCount, 99) / 1000.0,
+				client, process, server, resumed, full, other / seconds, steal / seconds, latencies);
+	}
+
+	/**
+	 * The same sample with the server's counts replaced (nginx: counted from its log after the cell).
+	 */
+	Sample withHandshakes(long resumed, long full) {
+		return new Sample(this.workload, this.cell, this.config, this.round, this.operations, this.errors, this.seconds,
+				this.p50Micros, this.p99Micros, this.clientCpuNanos, this.processCpuNanos, this.serverCpuNanos, resumed,
+				full, this.otherPercent, this.stealPercent, this.latencies);
+	}
 
 	double rate() {
 		return this.operations / this.seconds;

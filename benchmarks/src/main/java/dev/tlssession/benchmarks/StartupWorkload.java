@@ -52,7 +52,7 @@ final class StartupWorkload {
 
 	List<Sample> run() {
 		this.log.accept("startup");
-		return Alternation.run(configs(), this.plan.startupRounds(), this.budget, this::start);
+		return Alternation.run(configs(), this.plan.startupRounds(), 1, this.budget, this::start);
 	}
 
 	private Sample start(Config config, int round) {
@@ -61,7 +61,7 @@ final class StartupWorkload {
 		long nanos = System.nanoTime() - begin;
 		context.close();
 		return new Sample("startup", "startup", config.id(), round, 1, 0, nanos / 1e9, nanos / 1000.0, Double.NaN, 0,
-				0, 0, 0, 0, Double.NaN, Double.NaN);
+				0, 0, 0, 0, Double.NaN, Double.NaN, new long[0]);
 	}
 
 }

@@ -24,6 +24,31 @@ final class ThreadCpu {
 	}
 
 	/**
+	 * The CPU time used so far by the threads of two groups, in one pass over the threads.
+	 * @param first the first group's names
+	 * @param second the second group's names
+	 * @return nanoseconds of each group
+	 */
+	static long[] nanos(Predicate<String> first, Predicate<String> second) {
+		long[] ids = THREADS.getAllThreadIds();
+		ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+		long[] cpu = THREADS.getThreadCpuTime(ids);
+		long[] total = new long[2];
+		for (int i = 0; i < ids.length; i++) {
+			if (infos[i] != null && cpu[i] > 0) {
+				String name = infos[i].getThreadName();
+				if (first.test(name)) {
+					total[0] += cpu[i];
+				}
+				else if (second.test(name)) {
+					total[1] += cpu[i];
+				}
+			}
+		}
+		return total;
+	}
+
+	/**
 	 * The CPU time used so far by every live thread whose name matches.
 	 * @param filter the thread names
 	 * @return nanoseconds
