@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.metrics.ApplicationStartup;
 
 /**
  * The application the benchmark starts, with Spring Boot's full auto-configuration: plain Boot when
@@ -39,6 +40,17 @@ public class BenchApplication {
 	 * @return the context
 	 */
 	static ConfigurableApplicationContext start(Pki pki, String... properties) {
+		return start(pki, ApplicationStartup.DEFAULT, properties);
+	}
+
+	/**
+	 * Starts the application, recording its start-up steps.
+	 * @param pki the certificates
+	 * @param startup where the start-up steps go
+	 * @param properties extra properties
+	 * @return the context
+	 */
+	static ConfigurableApplicationContext start(Pki pki, ApplicationStartup startup, String... properties) {
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("spring.ssl.bundle.pem.bench.truststore.certificate", "file:" + pki.rootsPem());
 		map.put("logging.level.root", "WARN");
@@ -52,6 +64,7 @@ public class BenchApplication {
 		return new SpringApplicationBuilder(BenchApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.registerShutdownHook(false)
+			.applicationStartup(startup)
 			.properties(map)
 			.run();
 	}

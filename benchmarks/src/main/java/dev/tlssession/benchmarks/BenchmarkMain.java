@@ -85,8 +85,9 @@ public final class BenchmarkMain {
 				samples.addAll(churn.churn());
 			}
 			if (runs("handshake")) {
-				try (HandshakeWorkload handshakes = new HandshakeWorkload(pki, plan, budget, BenchmarkMain::log)) {
+				try (HandshakeWorkload handshakes = new HandshakeWorkload(pki, plan, budget, raw, BenchmarkMain::log)) {
 					samples.addAll(handshakes.run());
+					profiles.addAll(handshakes.profiles());
 				}
 			}
 			if (runs("stime")) {

@@ -1,6 +1,7 @@
 package dev.tlssession.benchmarks;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,12 +62,17 @@ final class HandshakeWorkload implements AutoCloseable {
 
 	private int uniquePort = 1;
 
+	private final List<Profiler.Profile> profiles = new ArrayList<>();
+
 	/** One client configuration of this workload. */
 	record Config(String id, SslContext context, boolean resume) {
 	}
 
-	HandshakeWorkload(Pki pki, Plan plan, Budget budget, Consumer<String> log) {
+	private final Path rawDirectory;
+
+	HandshakeWorkload(Pki pki, Plan plan, Budget budget, Path rawDirectory, Consumer<String> log) {
 		this.pki = pki;
+		this.rawDirectory = rawDirectory;
 		this.plan = plan;
 		this.budget = budget;
 		this.log = log;
@@ -102,15 +108,36 @@ final class HandshakeWorkload implements AutoCloseable {
 					this.log.accept("handshake " + cell + " " + p);
 					samples.addAll(Alternation.run(configs, this.plan.rounds(), this.plan.slices(1), this.budget,
 							(config, round) -> round(cell, config, server, round)));
+					if (provider == SslProvider.OPENSSL && protocol == Protocol.TLS13) {
+						profile(configs.get(1), server);
+						profile(configs.get(3), server);
+					}
 				}
 			}
 		}
 		return samples;
 	}
 
+	/**
+	 * A JFR profile of the handshake client thread while one configuration runs alone.
+	 */
+	private void profile(Config config, HandshakeServer server) throws java.io.IOException {
+		Duration duration = Duration.ofSeconds(this.plan.profileSeconds());
+		Path file = this.rawDirectory.resolve("profile-handshake-" + config.id().replace(' ', '-') + ".jfr");
+		this.profiles.add(Profiler.profile("handshake " + config.id(),
+				() -> slice("profile", config, server, 1, duration), file, (name) -> name.startsWith("bench-client-hs")));
+	}
+
+	List<Profiler.Profile> profiles() {
+		return this.profiles;
+	}
+
 	private Sample round(String cell, Config config, HandshakeServer server, int round) {
+		return slice(cell, config, server, round, this.plan.slice(1, round));
+	}
+
+	private Sample slice(String cell, Config config, HandshakeServer server, int round, Duration duration) {
 		InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
-		Duration duration = this.plan.slice(1, round);
 		long[] latencies = new long[Plan.maxOperations(duration)];
 		int completed = 0;
 		long errors = 0;

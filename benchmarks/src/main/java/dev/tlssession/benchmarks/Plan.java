@@ -34,8 +34,8 @@ record Plan(String name, Duration warmup, Duration warmupSlice, int rounds, int 
 	}
 
 	static Plan standard() {
-		return new Plan("standard", Duration.ofMillis(1500), Duration.ofMillis(300), 8, 4, Duration.ofMillis(50), 10, 1,
-				2, 3, Duration.ofSeconds(1), 6, new String[] { "1000", "10000", "100000" }, 6, Duration.ofMinutes(9));
+		return new Plan("standard", Duration.ofMillis(1500), Duration.ofMillis(300), 8, 4, Duration.ofMillis(50), 16, 1,
+				2, 3, Duration.ofSeconds(1), 10, new String[] { "1000", "10000", "100000" }, 6, Duration.ofMinutes(9));
 	}
 
 	/**

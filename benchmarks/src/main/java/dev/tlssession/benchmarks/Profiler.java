@@ -35,15 +35,29 @@ final class Profiler {
 
 	static Profile profile(Clients.Config config, BenchServer server, Duration duration, Path file)
 			throws IOException {
+		return profile(config.id(),
+				() -> HttpLoad.round("profile", "profile", config, server, 1, duration, Plan.MAX_REQUESTS, 1), file,
+				ThreadCpu.CLIENT);
+	}
+
+	/**
+	 * Records while some work runs and summarizes the samples of some threads.
+	 * @param label what ran
+	 * @param work the work
+	 * @param file the recording
+	 * @param threads the threads to count
+	 * @return the summary
+	 */
+	static Profile profile(String label, Runnable work, Path file, Predicate<String> threads) throws IOException {
 		try (Recording recording = new Recording()) {
 			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
 			recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(5));
 			recording.start();
-			HttpLoad.round("profile", "profile", config, server, 1, duration, Plan.MAX_REQUESTS, 1);
+			work.run();
 			recording.stop();
 			recording.dump(file);
 		}
-		return summarize(config.id(), file, ThreadCpu.CLIENT);
+		return summarize(label, file, threads);
 	}
 
 	static Profile summarize(String config, Path file, Predicate<String> threads) throws IOException {

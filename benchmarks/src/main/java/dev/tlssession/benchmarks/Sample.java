@@ -38,6 +38,9 @@ record Sample(String workload, String cell, String config, int round, long opera
 	 */
 	static Sample merge(java.util.List<Sample> slices) {
 		Sample first = slices.get(0);
+		if (slices.size() == 1) {
+			return first;
+		}
 		long operations = 0;
 		long errors = 0;
 		double seconds = 0;
