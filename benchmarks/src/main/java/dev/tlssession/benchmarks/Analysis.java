@@ -63,8 +63,8 @@ final class Analysis {
 		for (Profiler.Profile p : profiles) {
 			if (p.config().equals("handshake starter-openssl resumed")) {
 				why.append(String.format(Locale.ROOT,
-						"; in the JFR profile of the TLS 1.3 resumed handshake loop, %.1f %% of the client thread's samples "
-								+ "have a starter frame on the stack, led by %s",
+						"; in the JFR profile of the resumed handshake loop (recorded on TLS 1.3), %.1f %% of the client "
+								+ "thread's samples have a starter frame on the stack, led by %s",
 						p.starterShare(), topStarter(p)));
 			}
 		}
@@ -89,9 +89,13 @@ final class Analysis {
 	}
 
 	static String resumedMissed(Results results, String cell) {
-		return "see the churn table of " + cell + ": TLS 1.3 tickets are single-use, so with 8 connections opened at "
-				+ "once some find no ticket left until earlier connections bring theirs back (BoringSSL sends two per "
-				+ "connection; the cache keeps `max-sessions-per-host` = 4)";
+		long[] deep = results.resumed("churn", "netty/ec/TLSv1.3/8", "starter-openssl-16");
+		return "TLS 1.3 tickets are single-use, so when 8 connections open at once some find no ticket left until "
+				+ "earlier connections bring theirs back (BoringSSL sends two per connection, and the cache keeps "
+				+ "`max-sessions-per-host` = 4 per host)"
+				+ ((deep[1] > 0) ? String.format(Locale.ROOT,
+						"; the same cell with `max-sessions-per-host=16` (d16) resumed %.1f %% (%d/%d)",
+						100.0 * deep[0] / deep[1], deep[0], deep[1]) : "");
 	}
 
 	static String keepAliveMissed(Results results, String cell) {

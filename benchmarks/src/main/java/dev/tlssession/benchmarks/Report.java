@@ -279,8 +279,8 @@ final class Report {
 				opens a new connection and does a TLS handshake; concurrency 1 (sequential) and 8 (8 requests in flight). \
 				**Keep-alive** = the same requests over pooled connections.
 				- The configurations:
-				""".formatted(this.plan.rounds(), this.plan.warmup(), this.plan.warmupSlice(), this.plan.slices(),
-				this.plan.slice(), Plan.MAX_REQUESTS, this.plan.budget()));
+				""".formatted(this.plan.rounds(), duration(this.plan.warmup()), duration(this.plan.warmupSlice()),
+				this.plan.slices(), duration(this.plan.slice()), Plan.MAX_REQUESTS, duration(this.plan.budget())));
 		for (String config : LETTERS.keySet()) {
 			md.append("  - ").append(LETTERS.get(config)).append(" `").append(config).append("`: ")
 				.append(DESCRIPTIONS.get(config)).append('\n');
@@ -546,6 +546,10 @@ final class Report {
 
 	static String ms(double micros) {
 		return Double.isNaN(micros) ? "–" : String.format(Locale.ROOT, "%.2f", micros / 1000);
+	}
+
+	static String duration(java.time.Duration duration) {
+		return (duration.toMillis() % 60_000 == 0) ? (duration.toMinutes() + " min") : (duration.toMillis() + " ms");
 	}
 
 	static String pct(double fraction) {
