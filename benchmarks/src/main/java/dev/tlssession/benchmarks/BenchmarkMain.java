@@ -42,12 +42,16 @@ public final class BenchmarkMain {
 			else if (arg.startsWith("--out=")) {
 				out = Path.of(arg.substring(6));
 			}
+			else if (arg.equals("--redraw")) {
+				Headline.redraw(out.toAbsolutePath());
+				return;
+			}
 			else if (arg.startsWith("--only=")) {
 				only = List.of(arg.substring(7).split(","));
 			}
 			else {
 				System.err.println("usage: java -jar tls-session-benchmarks.jar [--smoke] [--out=DIR] "
-						+ "[--only=churn,handshake,stime,keepalive,profile,cache,startup]");
+						+ "[--only=churn,handshake,stime,keepalive,profile,cache,startup] [--redraw]");
 				System.exit(2);
 			}
 		}

@@ -108,7 +108,8 @@ record Sample(String workload, String cell, String config, int round, long opera
 
 	String csv() {
 		return String.join(",", this.workload, this.cell, this.config, Integer.toString(this.round),
-				Long.toString(this.operations), Long.toString(this.errors), f(this.seconds), f(rate()),
+				Long.toString(this.operations), Long.toString(this.errors),
+				String.format(Locale.ROOT, "%.6f", this.seconds), f(rate()),
 				f(this.p50Micros), f(this.p99Micros), f(clientCpuMicrosPerOp()), f(processCpuMicrosPerOp()),
 				f(serverCpuMicrosPerOp()), Long.toString(this.resumed), Long.toString(this.full),
 				f(resumedFraction()), f(this.otherPercent), f(this.stealPercent));

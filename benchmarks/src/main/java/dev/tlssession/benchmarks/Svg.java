@@ -17,7 +17,7 @@ final class Svg {
 	}
 
 	private static final String[] COLOURS = { "#8c8c8c", "#c7a05a", "#e07b39", "#b0413e", "#2f7ed8", "#6aa84f",
-			"#444444" };
+			"#444444", "#17becf", "#9467bd" };
 
 	private Svg() {
 	}
