@@ -1,0 +1,53 @@
+package dev.tlssession.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Runs configurations alternating, finely: a warm-up slice of each first (round 0, kept in the CSV, left out of
+ * the report), then measured rounds; each round is a number of short slices, and each slice runs every
+ * configuration once (A B C A B C ...), in an order rotated every round. A configuration's slices in a round are
+ * summed into that round's sample. Two configurations are thus measured within milliseconds of each other, so
+ * bursts of foreign load or hypervisor steal hit both alike, and per-round ratios compare like with like.
+ */
+final class Alternation {
+
+	private static final int MINIMUM_ROUNDS = 3;
+
+	private Alternation() {
+	}
+
+	/**
+	 * Runs the configurations.
+	 * @param configs the configurations
+	 * @param rounds measured rounds
+	 * @param slices slices per round
+	 * @param budget the run's budget (rounds beyond the minimum are skipped once it is spent)
+	 * @param slice runs one slice of a configuration in a round (round 0 = warm-up) and measures it
+	 * @return one sample per configuration and round
+	 */
+	static <C> List<Sample> run(List<C> configs, int rounds, int slices, Budget budget,
+			BiFunction<C, Integer, Sample> slice) {
+		List<Sample> samples = new ArrayList<>();
+		for (C config : configs) {
+			samples.add(slice.apply(config, 0));
+		}
+		for (int r = 1; r <= rounds && budget.allows(r, Math.min(rounds, MINIMUM_ROUNDS)); r++) {
+			List<C> order = new ArrayList<>(configs);
+			Collections.rotate(order, r);
+			Map<C, List<Sample>> parts = new LinkedHashMap<>();
+			for (int s = 0; s < slices; s++) {
+				for (C config : order) {
+					parts.computeIfAbsent(config, (c) -> new ArrayList<>()).add(slice.apply(config, r));
+				}
+			}
+			parts.values().forEach((list) -> samples.add(Sample.merge(list)));
+		}
+		return samples;
+	}
+
+}

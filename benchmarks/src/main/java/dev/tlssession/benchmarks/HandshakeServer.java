@@ -1,0 +1,125 @@
+package dev.tlssession.benchmarks;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.internal.tcnative.SSL;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/**
+ * A TLS echo server on BoringSSL for the handshake workload (no HTTP): one event loop thread of its own; it counts
+ * resumed and full handshakes with {@code SSL_session_reused} on its engines.
+ */
+final class HandshakeServer implements BenchServer {
+
+	private final EventLoopGroup group;
+
+	private final Channel channel;
+
+	private final AtomicLong resumed = new AtomicLong();
+
+	private final AtomicLong full = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
+
+	HandshakeServer(Pki pki, Pki.Cert cert, Protocol protocol) throws Exception {
+		SslContext context = SslContextBuilder
+			.forServer(pki.server(cert).getKeyPair().getPrivate(), pki.server(cert).getCertificatePath())
+			.sslProvider(SslProvider.OPENSSL)
+			.protocols(protocol.jsse)
+			.build();
+		this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bench-server-hs", true),
+				NioIoHandler.newFactory());
+		this.channel = new ServerBootstrap().group(this.group)
+			.channel(NioServerSocketChannel.class)
+			.childHandler(new ChannelInitializer<SocketChannel>() {
+				@Override
+				protected void initChannel(SocketChannel ch) {
+					ch.pipeline().addLast(context.newHandler(ch.alloc()), new Echo());
+				}
+			})
+			.bind(new InetSocketAddress("127.0.0.1", 0))
+			.sync()
+			.channel();
+	}
+
+	int port() {
+		return ((InetSocketAddress) this.channel.localAddress()).getPort();
+	}
+
+	@Override
+	public String url(String tag) {
+		return "localhost:" + port();
+	}
+
+	@Override
+	public Handshakes handshakes() {
+		return new Handshakes(this.resumed.get(), this.full.get(), this.failed.get());
+	}
+
+	@Override
+	public String label() {
+		return "netty";
+	}
+
+	@Override
+	public long pid() {
+		return 0;
+	}
+
+	@Override
+	public void close() {
+		this.channel.close().syncUninterruptibly();
+		this.group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+	}
+
+	private final class Echo extends ChannelInboundHandlerAdapter {
+
+		@Override
+		public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+			if (event instanceof SslHandshakeCompletionEvent completion) {
+				if (!completion.isSuccess()) {
+					HandshakeServer.this.failed.incrementAndGet();
+					return;
+				}
+				ReferenceCountedOpenSslEngine engine = (ReferenceCountedOpenSslEngine) ctx.pipeline()
+					.get(SslHandler.class)
+					.engine();
+				boolean reused;
+				synchronized (engine) {
+					reused = engine.sslPointer() != 0 && SSL.isSessionReused(engine.sslPointer());
+				}
+				(reused ? HandshakeServer.this.resumed : HandshakeServer.this.full).incrementAndGet();
+			}
+			ctx.fireUserEventTriggered(event);
+		}
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object msg) {
+			ctx.writeAndFlush(msg);
+		}
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			ctx.close();
+		}
+
+	}
+
+}

@@ -1,0 +1,254 @@
+package dev.tlssession.benchmarks;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import dev.tlssession.TlsMaterial;
+import dev.tlssession.TlsSessionCache;
+import dev.tlssession.TlsSessionCacheSettings;
+import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.jdk.JdkTlsSessionCache;
+import dev.tlssession.metrics.TlsSessionMeterBinder;
+import dev.tlssession.openssl.OpenSslTlsSessionCache;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.OpenSslContextOption;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Promise;
+
+/**
+ * Workload 2: the handshake alone, no HTTP. Sequential connections (connect, handshake, a one-byte echo so that
+ * TLS 1.3 tickets arrive, close_notify) on a Netty client with one event loop thread, against a BoringSSL echo
+ * server. "Full" connections use a never-repeated port as the session key (so no cache can hit, but every new
+ * session is still stored, as with a shared context); "resumed" ones use the server's port. Starter caches are
+ * built with the default settings and the Micrometer meter binder attached.
+ */
+final class HandshakeWorkload implements AutoCloseable {
+
+	private static final String HOST = "localhost";
+
+	private final Pki pki;
+
+	private final Plan plan;
+
+	private final Budget budget;
+
+	private final Consumer<String> log;
+
+	private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1,
+			new DefaultThreadFactory("bench-client-hs", true), NioIoHandler.newFactory());
+
+	private int uniquePort = 1;
+
+	private final List<Profiler.Profile> profiles = new ArrayList<>();
+
+	/** One client configuration of this workload. */
+	record Config(String id, SslContext context, boolean resume) {
+	}
+
+	private final Path rawDirectory;
+
+	HandshakeWorkload(Pki pki, Plan plan, Budget budget, Path rawDirectory, Consumer<String> log) {
+		this.pki = pki;
+		this.rawDirectory = rawDirectory;
+		this.plan = plan;
+		this.budget = budget;
+		this.log = log;
+	}
+
+	List<Sample> run() throws Exception {
+		List<Sample> samples = new ArrayList<>();
+		TlsMaterial material = new TlsMaterial(null, this.pki.trust(), null, null);
+		for (Protocol protocol : List.of(Protocol.TLS12, Protocol.TLS13)) {
+			try (HandshakeServer server = new HandshakeServer(this.pki, Pki.Cert.EC, protocol)) {
+				for (SslProvider provider : List.of(SslProvider.OPENSSL, SslProvider.JDK)) {
+					String p = (provider == SslProvider.OPENSSL) ? "openssl" : "jdk";
+					TlsSessionCache cache = (provider == SslProvider.OPENSSL)
+							? new OpenSslTlsSessionCache("bench", TlsSessionCacheSettings.DEFAULTS, material)
+							: new JdkTlsSessionCache("bench", TlsSessionCacheSettings.DEFAULTS, material);
+					TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "bench");
+					new TlsSessionMeterBinder(caches, false).bindTo(new SimpleMeterRegistry());
+					SslContext raw = Clients.sharedContext(this.pki, provider);
+					List<Config> configs = new ArrayList<>(List.of(new Config("starter-" + p + " full", cache.sslContext(), false),
+							new Config("starter-" + p + " resumed", cache.sslContext(), true),
+							new Config("raw-" + p + " full", raw, false), new Config("raw-" + p + " resumed", raw, true)));
+					if (provider == SslProvider.OPENSSL && protocol == Protocol.TLS13) {
+						// evidence for a key-exchange setting: X25519 alone instead of Netty's default hybrid X25519MLKEM768
+						SslContext x25519 = SslContextBuilder.forClient()
+							.trustManager(this.pki.trust())
+							.sslProvider(SslProvider.OPENSSL)
+							.option(OpenSslContextOption.GROUPS, new String[] { "X25519" })
+							.build();
+						configs.add(new Config("raw-openssl-x25519 full", x25519, false));
+						configs.add(new Config("raw-openssl-x25519 resumed", x25519, true));
+					}
+					String cell = "netty/ec/" + protocol.jsse + "/1";
+					this.log.accept("handshake " + cell + " " + p);
+					samples.addAll(Alternation.run(configs, this.plan.rounds(), this.plan.slices(1), this.budget,
+							(config, round) -> round(cell, config, server, round)));
+					if (provider == SslProvider.OPENSSL && protocol == Protocol.TLS13) {
+						profile(configs.get(1), server);
+						profile(configs.get(3), server);
+					}
+				}
+			}
+		}
+		return samples;
+	}
+
+	/**
+	 * A JFR profile of the handshake client thread while one configuration runs alone.
+	 */
+	private void profile(Config config, HandshakeServer server) throws java.io.IOException {
+		Duration duration = Duration.ofSeconds(this.plan.profileSeconds());
+		Path file = this.rawDirectory.resolve("profile-handshake-" + config.id().replace(' ', '-') + ".jfr");
+		this.profiles.add(Profiler.profile("handshake " + config.id(),
+				() -> slice("profile", config, server, 1, duration), file, (name) -> name.startsWith("bench-client-hs")));
+	}
+
+	List<Profiler.Profile> profiles() {
+		return this.profiles;
+	}
+
+	private Sample round(String cell, Config config, HandshakeServer server, int round) {
+		return slice(cell, config, server, round, this.plan.slice(1, round));
+	}
+
+	private Sample slice(String cell, Config config, HandshakeServer server, int round, Duration duration) {
+		InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
+		long[] latencies = new long[Plan.maxOperations(duration)];
+		int completed = 0;
+		long errors = 0;
+		Meter meter = Meter.start(server, ThreadCpu.CLIENT);
+		long deadline = System.nanoTime() + duration.toNanos();
+		while (System.nanoTime() - deadline < 0 && completed < latencies.length && errors < 100) {
+			int key = config.resume() ? server.port() : nextUniquePort(server.port());
+			long handshake = connect(config.context(), address, key);
+			if (handshake > 0) {
+				latencies[completed++] = handshake;
+			}
+			else {
+				errors++;
+			}
+		}
+		return meter.stop("handshake", cell, config.id(), round, completed, errors, latencies);
+	}
+
+	private int nextUniquePort(int serverPort) {
+		this.uniquePort = (this.uniquePort % 65535) + 1;
+		return (this.uniquePort == serverPort) ? nextUniquePort(serverPort) : this.uniquePort;
+	}
+
+	/**
+	 * One connection.
+	 * @return the handshake time (connect included) in nanoseconds, or -1 if it failed
+	 */
+	private long connect(SslContext context, InetSocketAddress address, int keyPort) {
+		Promise<Long> done = this.group.next().newPromise();
+		long start = System.nanoTime();
+		Channel channel = new Bootstrap().group(this.group)
+			.channel(NioSocketChannel.class)
+			.handler(new ChannelInitializer<SocketChannel>() {
+				@Override
+				protected void initChannel(SocketChannel ch) {
+					ch.pipeline().addLast(context.newHandler(ch.alloc(), HOST, keyPort), new Exchange(done, start));
+				}
+			})
+			.connect(address)
+			.channel();
+		try {
+			if (done.await(10, TimeUnit.SECONDS) && done.isSuccess()) {
+				return done.getNow();
+			}
+			channel.close();
+			return -1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+	}
+
+	/**
+	 * Handshake, one byte there and back, orderly close; the promise completes when the channel is closed.
+	 */
+	private static final class Exchange extends ChannelInboundHandlerAdapter {
+
+		private final Promise<Long> done;
+
+		private final long start;
+
+		private long handshake = -1;
+
+		private final AtomicBoolean ok = new AtomicBoolean();
+
+		Exchange(Promise<Long> done, long start) {
+			this.done = done;
+			this.start = start;
+		}
+
+		@Override
+		public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+			if (event instanceof SslHandshakeCompletionEvent completion) {
+				if (completion.isSuccess()) {
+					this.handshake = System.nanoTime() - this.start;
+					ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] { 1 }));
+				}
+				else {
+					ctx.close();
+				}
+			}
+		}
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object msg) {
+			ReferenceCountUtil.release(msg);
+			this.ok.set(true);
+			ctx.close();
+		}
+
+		@Override
+		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+			ctx.close();
+		}
+
+		@Override
+		public void channelInactive(ChannelHandlerContext ctx) {
+			if (this.ok.get()) {
+				this.done.trySuccess(this.handshake);
+			}
+			else {
+				this.done.tryFailure(new IllegalStateException("connection failed"));
+			}
+		}
+
+	}
+
+}

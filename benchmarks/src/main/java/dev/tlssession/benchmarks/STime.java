@@ -1,0 +1,118 @@
+package dev.tlssession.benchmarks;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The native reference: {@code openssl s_time -new} and {@code -reuse} against {@code openssl s_server -www} on
+ * 127.0.0.1, same machine, same certificate, alternating. s_time reports connections per wall second and per user
+ * CPU second of its own (client) process.
+ */
+final class STime {
+
+	private static final Pattern USER = Pattern.compile("(\\d+) connections in ([\\d.]+)s; ([\\d.]+) connections/user sec");
+
+	private STime() {
+	}
+
+	static boolean available() {
+		try {
+			Process process = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
+			return process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	static List<Sample> run(Pki pki, Plan plan, Consumer<String> log) throws IOException, InterruptedException {
+		List<Sample> samples = new ArrayList<>();
+		for (Pki.Cert cert : Pki.Cert.values()) {
+			for (Protocol protocol : List.of(Protocol.TLS12, Protocol.TLS13)) {
+				int port = freePort();
+				Process server = new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert",
+						pki.serverPem(cert).toString(), "-key", pki.serverKey(cert).toString(), "-www", "-quiet",
+						protocol.opensslFlag)
+					.redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+					.start();
+				try {
+					waitFor(port, server);
+					String cell = "s_server/" + cert.name().toLowerCase() + "/" + protocol.jsse + "/1";
+					log.accept("s_time " + cell);
+					for (int round = 1; round <= plan.sTimeRounds(); round++) {
+						for (String mode : (round % 2 == 1) ? List.of("-new", "-reuse") : List.of("-reuse", "-new")) {
+							samples.add(sTime(cell, mode, port, plan.sTimeSeconds(), round));
+						}
+					}
+				}
+				finally {
+					server.destroy();
+					if (!server.waitFor(5, TimeUnit.SECONDS)) {
+						server.destroyForcibly();
+					}
+				}
+			}
+		}
+		return samples;
+	}
+
+	private static Sample sTime(String cell, String mode, int port, int seconds, int round)
+			throws IOException, InterruptedException {
+		long start = System.nanoTime();
+		Process process = new ProcessBuilder("timeout", Integer.toString(seconds + 20), "openssl", "s_time", "-connect",
+				"127.0.0.1:" + port, mode, "-time", Integer.toString(seconds), "-www", "/")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor(seconds + 30L, TimeUnit.SECONDS);
+		// s_time's own "real seconds" are whole seconds: the wall time of the process is the better divisor
+		double wallSeconds = (System.nanoTime() - start) / 1e9;
+		// s_time prints the counts for the timed loop only; with -reuse it makes one full connection first
+		Matcher user = USER.matcher(output);
+		long connections = 0;
+		double userRate = Double.NaN;
+		if (user.find()) {
+			connections = Long.parseLong(user.group(1));
+			userRate = Double.parseDouble(user.group(3));
+		}
+		long clientCpuNanos = Double.isNaN(userRate) || userRate == 0 ? 0 : (long) (connections / userRate * 1e9);
+		return new Sample("s_time", cell, "s_time " + mode, round, connections, 0, wallSeconds, Double.NaN,
+				Double.NaN, clientCpuNanos, 0, 0, 0, 0, Double.NaN, Double.NaN, new long[0]);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static void waitFor(int port, Process server) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (System.nanoTime() < deadline && server.isAlive()) {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+				return;
+			}
+			catch (IOException ex) {
+				Thread.sleep(20);
+			}
+		}
+		throw new IOException("openssl s_server did not start on port " + port);
+	}
+
+
+}

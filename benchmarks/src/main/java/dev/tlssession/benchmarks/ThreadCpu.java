@@ -1,0 +1,78 @@
+package dev.tlssession.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.util.function.Predicate;
+
+/**
+ * CPU time of a group of threads, chosen by name, from {@link com.sun.management.ThreadMXBean}: the client's
+ * event loops and the driver, or the server's event loop, measured apart although they share one process.
+ */
+final class ThreadCpu {
+
+	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
+
+	/** Client side: Reactor Netty's global event loops, the handshake client loop and the driver thread. */
+	static final Predicate<String> CLIENT = (name) -> name.startsWith("reactor-http-") || name.startsWith("bench-client")
+			|| name.equals("main");
+
+	/** Server side: the benchmark servers' own event loops. */
+	static final Predicate<String> SERVER = (name) -> name.startsWith("bench-server");
+
+	private ThreadCpu() {
+	}
+
+	/**
+	 * The CPU time used so far by the threads of two groups, in one pass over the threads.
+	 * @param first the first group's names
+	 * @param second the second group's names
+	 * @return nanoseconds of each group
+	 */
+	static long[] nanos(Predicate<String> first, Predicate<String> second) {
+		long[] ids = THREADS.getAllThreadIds();
+		ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+		long[] cpu = THREADS.getThreadCpuTime(ids);
+		long[] total = new long[2];
+		for (int i = 0; i < ids.length; i++) {
+			if (infos[i] != null && cpu[i] > 0) {
+				String name = infos[i].getThreadName();
+				if (first.test(name)) {
+					total[0] += cpu[i];
+				}
+				else if (second.test(name)) {
+					total[1] += cpu[i];
+				}
+			}
+		}
+		return total;
+	}
+
+	/**
+	 * The CPU time used so far by every live thread whose name matches.
+	 * @param filter the thread names
+	 * @return nanoseconds
+	 */
+	static long nanos(Predicate<String> filter) {
+		long[] ids = THREADS.getAllThreadIds();
+		ThreadInfo[] infos = THREADS.getThreadInfo(ids);
+		long[] cpu = THREADS.getThreadCpuTime(ids);
+		long total = 0;
+		for (int i = 0; i < ids.length; i++) {
+			if (infos[i] != null && cpu[i] > 0 && filter.test(infos[i].getThreadName())) {
+				total += cpu[i];
+			}
+		}
+		return total;
+	}
+
+	/**
+	 * The CPU time of the whole process so far (every thread, GC and JIT included).
+	 * @return nanoseconds
+	 */
+	static long processNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+}
