@@ -19,6 +19,7 @@ import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionKey;
+import dev.tlssession.cache.AbstractTlsSession;
 import dev.tlssession.cache.SessionId;
 import dev.tlssession.cache.SessionStore;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
@@ -143,7 +144,7 @@ final class CacheWorkload {
 			this.constructor = type.getDeclaredConstructor(String.class, Object.class, long.class, TlsSessionKey.class,
 					String.class, String.class, long.class, long.class);
 			this.constructor.setAccessible(true);
-			this.idField = type.getDeclaredField("id");
+			this.idField = AbstractTlsSession.class.getDeclaredField("id");
 			this.idField.setAccessible(true);
 			this.release = type.getDeclaredMethod("releaseIfUnexposed");
 			this.release.setAccessible(true);
