@@ -1,11 +1,11 @@
 package dev.tlssession;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import dev.tlssession.netty.AbstractTlsSessionCache;
 import dev.tlssession.netty.RoutingSslContext;
@@ -147,7 +147,7 @@ public final class TlsSessionCaches {
 	 * @param fallback the cache for connections no rule among them matches
 	 * @return the router
 	 */
-	public CacheRouter router(java.util.function.Predicate<TlsSessionCache> filter, TlsSessionCache fallback) {
+	public CacheRouter router(Predicate<TlsSessionCache> filter, TlsSessionCache fallback) {
 		Map<TlsSessionCache, List<HostRule>> rules = new LinkedHashMap<>();
 		this.caches.values()
 			.stream()

@@ -6,7 +6,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.tlssession.EvictionCause;
 import dev.tlssession.TlsMaterial;
 import dev.tlssession.TlsSession;
-import dev.tlssession.TlsSessionCache;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.tlssession.EvictionCause;
 import dev.tlssession.TlsMaterial;
 import dev.tlssession.TlsSession;
-import dev.tlssession.TlsSessionCache;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStats;

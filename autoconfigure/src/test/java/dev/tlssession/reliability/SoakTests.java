@@ -42,7 +42,7 @@ class SoakTests {
 	void churnFlushesAndListingsUnderLoadLoseNoRequestAndStayBounded() throws Exception {
 		try (TlsTestServer tls13 = TlsTestServer.start(Mode.TLS13);
 				TlsTestServer sessionIds = TlsTestServer.start(Mode.TLS12_SESSION_IDS);
-				TlsTestServer tickets = TlsTestServer.start(Mode.TLS12_TICKETS)) {
+				TlsTestServer stateless = TlsTestServer.start(Mode.TLS12_TICKETS)) {
 			TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
 			TlsSessionCacheSettings settings = new TlsSessionCacheSettings(MAX_SESSIONS, MAX_PER_HOST, d.timeout(),
 					true, true, true, false, false, d.handshakeTimeout());
@@ -53,7 +53,7 @@ class SoakTests {
 					Map.of("catalog", List.of(HostRule.parse("*.catalog.test"))), "main");
 			TestClient client = new TestClient(caches);
 			List<String> urls = List.of(tls13.url("localhost"), sessionIds.url("api.test"),
-					tickets.url("a.catalog.test"), tls13.url("b.catalog.test"), tickets.url("other.test"));
+					stateless.url("a.catalog.test"), tls13.url("b.catalog.test"), stateless.url("other.test"));
 			AtomicInteger failures = new AtomicInteger();
 			AtomicLong maxSize = new AtomicLong();
 			ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor();
@@ -66,7 +66,7 @@ class SoakTests {
 					}
 				}, 10, 10, TimeUnit.MILLISECONDS);
 				control.scheduleAtFixedRate(main::flush, 2, 2, TimeUnit.SECONDS);
-				control.scheduleAtFixedRate(() -> catalog.remove("a.catalog.test", tickets.port()), 1, 1,
+				control.scheduleAtFixedRate(() -> catalog.remove("a.catalog.test", stateless.port()), 1, 1,
 						TimeUnit.SECONDS);
 				long heapBefore = 0;
 				long start = System.nanoTime();

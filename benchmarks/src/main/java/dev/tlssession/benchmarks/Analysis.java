@@ -64,7 +64,7 @@ final class Analysis {
 			if (p.config().equals("handshake starter-openssl resumed")) {
 				why.append(String.format(Locale.ROOT,
 						"; in the JFR profile of the resumed handshake loop (recorded on TLS 1.3), %.1f %% of the client "
-								+ "thread's samples have a starter frame on the stack, led by %s",
+								+ "thread's samples are spent in the starter's own code, led by %s",
 						p.starterShare(), topStarter(p)));
 			}
 		}
@@ -82,7 +82,7 @@ final class Analysis {
 		for (Profiler.Profile p : profiles) {
 			if (p.config().equals("starter-openssl")) {
 				why.append(String.format(Locale.ROOT,
-						"; in the JFR profile of (d), %.1f %% of client samples have a starter frame on the stack (top: %s)",
+						"; in the JFR profile of (d), %.1f %% of client samples are spent in the starter's own code (top: %s)",
 						p.starterShare(), p.topStarter().isEmpty() ? "none" : p.topStarter().get(0).getKey()));
 			}
 		}
@@ -171,7 +171,7 @@ final class Analysis {
 		for (Profiler.Profile p : profiles) {
 			if (p.config().equals("starter-openssl")) {
 				note.append(String.format(Locale.ROOT,
-						"- JFR: %.1f %% of the client samples of (d) have a starter frame on the stack.%n", p.starterShare()));
+						"- JFR: %.1f %% of the client samples of (d) are spent in the starter's own code.%n", p.starterShare()));
 			}
 		}
 		note.append('\n');
