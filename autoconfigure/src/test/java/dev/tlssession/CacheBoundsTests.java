@@ -20,7 +20,6 @@ import dev.tlssession.testsupport.TlsTestServer.Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.netty.http.client.HttpClient;
@@ -47,18 +46,8 @@ class CacheBoundsTests {
 	@TempDir
 	Path directory;
 
-	static List<Arguments> providersAndModes() {
-		List<Arguments> arguments = new ArrayList<>();
-		for (CacheProvider provider : CacheProvider.values()) {
-			for (Mode mode : Mode.values()) {
-				arguments.add(Arguments.of(provider, mode));
-			}
-		}
-		return arguments;
-	}
-
 	@ParameterizedTest
-	@MethodSource("providersAndModes")
+	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
 	void moreUpstreamsThanMaxSessionsKeepTheNewest(CacheProvider provider, Mode mode) throws Exception {
 		int maxSessions = 5;
 		TlsSessionCache cache = provider.create("default", settings(maxSessions, 1, Duration.ofHours(1)), TRUST);
@@ -158,7 +147,7 @@ class CacheBoundsTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("providersAndModes")
+	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
 	void flushOfAFullCacheLeavesNothingToResume(CacheProvider provider, Mode mode) throws Exception {
 		// with 2 tickets per connection the JDK's by-id index (what getIds() lists) overflows before its host:port
 		// index (what it offers from), so invalidating the listed sessions alone left sessions that still resumed
@@ -178,7 +167,7 @@ class CacheBoundsTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("providersAndModes")
+	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
 	void expiredSessionsAreNotOffered(CacheProvider provider, Mode mode) throws Exception {
 		TlsSessionCache cache = provider.create("default", settings(1024, 4, Duration.ofSeconds(1)), TRUST);
 		HttpClient client = client(cache);

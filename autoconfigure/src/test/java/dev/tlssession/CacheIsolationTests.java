@@ -1,7 +1,6 @@
 package dev.tlssession;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,6 @@ import dev.tlssession.testsupport.TlsTestServer;
 import dev.tlssession.testsupport.TlsTestServer.Handshake;
 import dev.tlssession.testsupport.TlsTestServer.Mode;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -37,18 +35,8 @@ class CacheIsolationTests {
 	/** An authority that did not issue the servers' certificate. */
 	private static final TestPki OTHER = new TestPki("Other CA");
 
-	static List<Arguments> providersAndModes() {
-		List<Arguments> arguments = new ArrayList<>();
-		for (CacheProvider provider : CacheProvider.values()) {
-			for (Mode mode : Mode.values()) {
-				arguments.add(Arguments.of(provider, mode));
-			}
-		}
-		return arguments;
-	}
-
 	@ParameterizedTest
-	@MethodSource("providersAndModes")
+	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
 	void hostRoutedToACacheThatDoesNotTrustTheServerFailsEveryTime(CacheProvider provider, Mode mode)
 			throws Exception {
 		TlsSessionCaches caches = looseAndStrict(provider);
@@ -72,7 +60,7 @@ class CacheIsolationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("providersAndModes")
+	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
 	void cacheThatDoesNotTrustTheServerFailsOnTheUpstreamAnotherCacheResumes(CacheProvider provider, Mode mode)
 			throws Exception {
 		TlsSessionCaches caches = looseAndStrict(provider);
@@ -91,7 +79,7 @@ class CacheIsolationTests {
 	}
 
 	@ParameterizedTest
-	@MethodSource("providersAndModes")
+	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
 	void cachesWithTheSameTrustStillDoNotShareSessions(CacheProvider provider, Mode mode) throws Exception {
 		TlsMaterial trust = trusting(TestPki.get());
 		TlsSessionCaches caches = new TlsSessionCaches(

@@ -1,9 +1,14 @@
 package dev.tlssession;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.net.ssl.SSLException;
 
 import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
+import dev.tlssession.testsupport.TlsTestServer.Mode;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The two cache implementations, so that one parameterized test covers both providers.
@@ -31,6 +36,20 @@ enum CacheProvider {
 		}
 
 	};
+
+	/**
+	 * Every provider with every server mode, for {@code @MethodSource}.
+	 * @return the arguments
+	 */
+	static List<Arguments> withEveryMode() {
+		List<Arguments> arguments = new ArrayList<>();
+		for (CacheProvider provider : values()) {
+			for (Mode mode : Mode.values()) {
+				arguments.add(Arguments.of(provider, mode));
+			}
+		}
+		return arguments;
+	}
 
 	abstract TlsSessionCache create(String name, TlsSessionCacheSettings settings, TlsMaterial material)
 			throws SSLException;
