@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -19,8 +21,10 @@ class ServerProcessTests {
 	Path directory;
 
 	@Test
-	void missingExecutableFailsNamingThePackageToInstall() {
-		assertThatIllegalStateException()
+	void missingExecutableFailsOnCiAndSkipsElsewhereNamingThePackageToInstall() {
+		Class<? extends Throwable> expected = "true".equalsIgnoreCase(System.getenv("CI"))
+				? IllegalStateException.class : TestAbortedException.class;
+		assertThatExceptionOfType(expected)
 			.isThrownBy(() -> ServerProcess.executable("some-package", "/nonexistent/tls-server", "no-such-server"))
 			.withMessageContaining("not installed")
 			.withMessageContaining("'some-package'");
