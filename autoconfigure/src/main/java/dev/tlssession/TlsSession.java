@@ -6,9 +6,11 @@ import java.time.Instant;
  * An immutable view of a cached TLS client session. It carries no secret material: no master secret, no ticket and
  * no raw session id, only a salted hash of the id that is stable for the life of the process.
  * <p>
- * A view handed out by a cache (from {@link TlsSessionCache#sessions()} or to a {@link TlsSessionStore}) keeps the
- * session alive while the application holds it, so it can be given back with {@link TlsSessionCache#add} or
- * returned from {@link TlsSessionStore#lookup}. It belongs to the cache that made it and to no other.
+ * A view handed out by a cache (from {@link TlsSessionCache#sessions()} or to a {@link TlsSessionStore}) can be given
+ * back with {@link TlsSessionCache#add} or returned from {@link TlsSessionStore#lookup} while the session is still
+ * held by its cache. It does not keep the session alive: the session's memory goes as soon as the cache lets it go
+ * (evicted, expired, removed, flushed, or offered once if single-use), whoever holds views of it, and the view then
+ * reports {@link #resumable()} {@code false}. It belongs to the cache that made it and to no other.
  */
 public interface TlsSession {
 

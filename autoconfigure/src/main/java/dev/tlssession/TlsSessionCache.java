@@ -57,6 +57,16 @@ public interface TlsSessionCache {
 	List<TlsSession> sessions();
 
 	/**
+	 * The oldest sessions in the cache now, at most {@code limit} of them, without copying the rest.
+	 * @param limit how many at most
+	 * @return immutable views
+	 */
+	default List<TlsSession> sessions(int limit) {
+		List<TlsSession> sessions = sessions();
+		return (sessions.size() <= limit) ? sessions : List.copyOf(sessions.subList(0, limit));
+	}
+
+	/**
 	 * Adds a session so that it is offered to new connections to its upstream (like {@code SSL_CTX_add_session}).
 	 * A different session with the same id replaces the one in the cache.
 	 * @param session a session of this cache

@@ -14,9 +14,10 @@ import dev.tlssession.routing.HostRule;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The registry of named caches, and the router that picks one per connection from its host rules.
+ * The registry of named caches, and the router that picks one per connection from its host rules. Closing it
+ * releases the caches' native memory.
  */
-public final class TlsSessionCaches {
+public final class TlsSessionCaches implements AutoCloseable {
 
 	private final Map<String, TlsSessionCache> caches;
 
@@ -170,6 +171,19 @@ public final class TlsSessionCaches {
 	 */
 	public void removeHandshakeListener(TlsHandshakeListener listener) {
 		this.listeners.remove(listener);
+	}
+
+	/**
+	 * Releases every cache's TLS contexts and sessions; Spring calls it when the application context closes.
+	 * Connections still open finish on what they hold.
+	 */
+	@Override
+	public void close() {
+		for (TlsSessionCache cache : this.caches.values()) {
+			if (cache instanceof AbstractTlsSessionCache managed) {
+				managed.close();
+			}
+		}
 	}
 
 	private final class Dispatcher implements TlsHandshakeListener {

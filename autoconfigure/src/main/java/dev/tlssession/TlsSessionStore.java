@@ -11,11 +11,19 @@ import org.jspecify.annotations.Nullable;
  * sessions are not kept by the cache and only reach {@link #onNewSession}; with the second, the cache is not
  * searched and {@link #lookup} alone decides what is offered. Only the OpenSSL provider supports stores.
  * <p>
- * Calls run on the starter's two store threads, never on I/O threads; notifications are queued (up to 1,024) and
- * a connection waits for {@link #lookup} at most {@code tls.session.store-timeout}. A store that throws, returns a
- * session of another cache or upstream, or does not answer in time costs that connection a full handshake, never
- * its request, and is counted as a store failure. A session handed to a store lives while it is referenced: its
- * native memory is released once the store, and the cache, let go of it and it is garbage collected.
+ * Calls run on the starter's own threads, never on I/O threads, and no I/O thread ever waits for them. Notifications
+ * of a cache are made one at a time, in order (a session's {@link #onNewSession} before its {@link #onRemoved});
+ * up to 1,024 may wait, later ones are dropped. Lookups run on their own threads: a new connection's handshake is
+ * held back, without blocking its event loop, until {@link #lookup} answers or {@code tls.session.store-timeout}
+ * passes (then the lookup's thread is interrupted); once 64 lookups of a cache are unanswered, connections stop
+ * asking. A store that throws, answers late, or returns a session of another cache, upstream or TLS material, or a
+ * single-use session that was already offered, costs that connection a full handshake, never its request, and is
+ * counted as a store failure.
+ * <p>
+ * A {@link TlsSession} handed to a store is a view: it does not keep the session alive. With
+ * {@code no-internal-store} the cache holds the sessions it hands to the store (within its {@code max-sessions} and
+ * {@code max-sessions-per-host} bounds, oldest out first, each announced with {@link #onRemoved}) until the store
+ * {@linkplain TlsSessionCache#add adds} or offers them.
  */
 public interface TlsSessionStore {
 
@@ -37,8 +45,9 @@ public interface TlsSessionStore {
 	void onNewSession(String cache, TlsSessionKey key, TlsSession session);
 
 	/**
-	 * Chooses the session to offer on a new connection (the client-side {@code SSL_set_session}). When it returns
-	 * a session, that session replaces any the cache chose.
+	 * Chooses the session to offer on a new connection (the client-side {@code SSL_set_session}), when the cache has
+	 * none to offer or {@code no-internal-lookup} is set. A single-use session is offered once in total, whoever
+	 * chose it: a store that returns it again gets it refused.
 	 * @param cache the cache name
 	 * @param key the upstream
 	 * @return a session of this cache for this upstream, or {@code null} to leave the choice to the cache

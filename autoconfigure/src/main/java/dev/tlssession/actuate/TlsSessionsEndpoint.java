@@ -15,6 +15,7 @@ import dev.tlssession.TlsSessionStats;
 import dev.tlssession.routing.HostRule;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -23,10 +24,22 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * {@link Endpoint @Endpoint} for the TLS session caches: their settings, handshakes, offers, size and evictions,
- * the sessions of one cache (views without secrets), and flushing a cache or one upstream's sessions.
+ * the sessions of one cache (views without secrets, at most {@value #MAX_LIMIT} per request), and flushing a cache or
+ * one upstream's sessions. Read-only unless {@code management.endpoint.tlssessions.access=unrestricted}: flushing
+ * and removing change what the application resumes.
  */
-@Endpoint(id = "tlssessions")
+@Endpoint(id = "tlssessions", defaultAccess = Access.READ_ONLY)
 public class TlsSessionsEndpoint {
+
+	/**
+	 * Sessions listed by default.
+	 */
+	public static final int DEFAULT_LIMIT = 100;
+
+	/**
+	 * Sessions listed at most.
+	 */
+	public static final int MAX_LIMIT = 10_000;
 
 	private final TlsSessionCaches caches;
 
@@ -52,22 +65,30 @@ public class TlsSessionsEndpoint {
 	}
 
 	/**
-	 * Describes one cache and its sessions.
+	 * Describes one cache and its oldest sessions.
 	 * @param cache the cache name
+	 * @param limit how many sessions to list, from 1 to {@value #MAX_LIMIT}; {@value #DEFAULT_LIMIT} when
+	 * {@code null}
 	 * @return the descriptor, or {@code null} if there is no such cache
+	 * @throws IllegalArgumentException if the limit is out of range
 	 */
 	@ReadOperation
-	public @Nullable CacheDetailsDescriptor cache(@Selector String cache) {
+	public @Nullable CacheDetailsDescriptor cache(@Selector String cache, @Nullable Integer limit) {
+		int listed = (limit != null) ? limit : DEFAULT_LIMIT;
+		if (listed < 1 || listed > MAX_LIMIT) {
+			throw new IllegalArgumentException("limit must be from 1 to " + MAX_LIMIT + ", was " + limit);
+		}
 		TlsSessionCache found = this.caches.find(cache);
 		if (found == null) {
 			return null;
 		}
 		Instant now = Instant.now();
-		List<SessionDescriptor> sessions = found.sessions()
+		CacheDescriptor described = describe(found);
+		List<SessionDescriptor> sessions = found.sessions(listed)
 			.stream()
 			.map((session) -> SessionDescriptor.of(session, now))
 			.toList();
-		return new CacheDetailsDescriptor(describe(found), sessions);
+		return new CacheDetailsDescriptor(described, described.size(), sessions);
 	}
 
 	/**
@@ -119,12 +140,13 @@ public class TlsSessionsEndpoint {
 	}
 
 	/**
-	 * One cache and its sessions.
+	 * One cache and its oldest sessions.
 	 *
 	 * @param cache the cache
-	 * @param sessions its sessions
+	 * @param total how many sessions it holds
+	 * @param sessions its oldest sessions, at most the requested limit
 	 */
-	public record CacheDetailsDescriptor(CacheDescriptor cache,
+	public record CacheDetailsDescriptor(CacheDescriptor cache, int total,
 			List<SessionDescriptor> sessions) implements OperationResponseBody {
 	}
 

@@ -14,7 +14,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 
 /**
  * {@link EndpointWebExtension @EndpointWebExtension} for the {@link TlsSessionsEndpoint}: 404 with a message for
- * an unknown cache, 400 for a host without a port.
+ * an unknown cache, 400 for a host without a port or a limit out of range.
  */
 @EndpointWebExtension(endpoint = TlsSessionsEndpoint.class)
 public class TlsSessionsEndpointWebExtension {
@@ -34,14 +34,20 @@ public class TlsSessionsEndpointWebExtension {
 	}
 
 	/**
-	 * Describes one cache and its sessions.
+	 * Describes one cache and its oldest sessions.
 	 * @param cache the cache name
-	 * @return the descriptor, or 404
+	 * @param limit how many sessions to list, or {@code null} for the default
+	 * @return the descriptor, 404 or 400
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Object> cache(@Selector String cache) {
-		CacheDetailsDescriptor details = this.delegate.cache(cache);
-		return (details != null) ? new WebEndpointResponse<>(details) : notFound(cache);
+	public WebEndpointResponse<Object> cache(@Selector String cache, @Nullable Integer limit) {
+		try {
+			CacheDetailsDescriptor details = this.delegate.cache(cache, limit);
+			return (details != null) ? new WebEndpointResponse<>(details) : notFound(cache);
+		}
+		catch (IllegalArgumentException ex) {
+			return badRequest(ex);
+		}
 	}
 
 	/**
@@ -59,8 +65,12 @@ public class TlsSessionsEndpointWebExtension {
 			return (removal != null) ? new WebEndpointResponse<>(removal) : notFound(cache);
 		}
 		catch (IllegalArgumentException ex) {
-			return new WebEndpointResponse<>(new Message(ex.getMessage()), WebEndpointResponse.STATUS_BAD_REQUEST);
+			return badRequest(ex);
 		}
+	}
+
+	private WebEndpointResponse<Object> badRequest(IllegalArgumentException ex) {
+		return new WebEndpointResponse<>(new Message(ex.getMessage()), WebEndpointResponse.STATUS_BAD_REQUEST);
 	}
 
 	private WebEndpointResponse<Object> notFound(String cache) {

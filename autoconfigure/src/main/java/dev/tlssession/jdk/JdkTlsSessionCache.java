@@ -5,14 +5,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 import dev.tlssession.EvictionCause;
 import dev.tlssession.HandshakeOutcome;
@@ -21,12 +22,15 @@ import dev.tlssession.TlsProvider;
 import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionKey;
-import dev.tlssession.cache.SessionId;
 import dev.tlssession.cache.AbstractTlsSession;
+import dev.tlssession.cache.SessionId;
 import dev.tlssession.netty.AbstractTlsSessionCache;
 import dev.tlssession.netty.ForwardingSslContext;
 import dev.tlssession.netty.HandshakeFailures;
+import dev.tlssession.netty.TrackedConnection;
+import dev.tlssession.netty.TrackedConnections;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
@@ -40,9 +44,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
-	private final Map<SSLEngine, Connection> connections = new ConcurrentHashMap<>();
+	private final Map<SSLEngine, Connection> handshaking = new ConcurrentHashMap<>();
 
 	private volatile TlsMaterial material;
+
+	/** Loaded once per material: a flush must not reload the JVM's trust store. */
+	private volatile X509ExtendedTrustManager trustManager;
 
 	private volatile SslContext context;
 
@@ -57,20 +64,27 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 			throws SSLException {
 		super(name, TlsProvider.JDK, settings);
 		this.material = material;
-		this.context = newContext(material);
+		this.trustManager = material.trustManager();
+		this.context = newContext(material, this.trustManager);
 	}
 
 	@Override
 	public synchronized void rebuild(TlsMaterial material) throws SSLException {
+		X509ExtendedTrustManager trustManager = material.trustManager();
 		SslContext old = this.context;
-		this.context = newContext(material);
+		this.context = newContext(material, trustManager);
 		this.material = material;
+		this.trustManager = trustManager;
 		counters().evicted(EvictionCause.FLUSHED, invalidate(old.sessionContext(), (session) -> true));
 	}
 
-	private SslContext newContext(TlsMaterial material) throws SSLException {
-		ResumptionDetectingTrustManager trustManager = new ResumptionDetectingTrustManager(material.trustManager(),
-				this::resumed);
+	@Override
+	public synchronized void close() {
+		invalidate(this.context.sessionContext(), (session) -> true);
+	}
+
+	private SslContext newContext(TlsMaterial material, X509ExtendedTrustManager trust) throws SSLException {
+		ResumptionDetectingTrustManager trustManager = new ResumptionDetectingTrustManager(trust, this::resumed);
 		SslContext inner = material.clientBuilder(trustManager)
 			.sslProvider(SslProvider.JDK)
 			.sessionCacheSize(settings().maxSessions())
@@ -120,23 +134,29 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 				+ "' cannot add sessions: the jdk provider has no API to insert a session; use provider openssl");
 	}
 
+	/**
+	 * Removes a session and, as the JDK offers none of them any more once one is invalidated, every other session
+	 * of its upstream; each is counted.
+	 */
 	@Override
 	public boolean remove(TlsSession session) {
 		if (!(session instanceof JdkSession jdkSession) || !jdkSession.cache().equals(name())
 				|| !jdkSession.session.isValid()) {
 			return false;
 		}
-		// the JDK drops every ticket of the upstream with it
 		jdkSession.session.invalidate();
-		counters().evicted(EvictionCause.REMOVED, 1);
+		counters().evicted(EvictionCause.REMOVED, 1 + removeUpstream(jdkSession.key(), EvictionCause.REMOVED));
 		return true;
 	}
 
 	@Override
 	public int remove(String host, int port) {
-		TlsSessionKey key = new TlsSessionKey(host, port);
+		return removeUpstream(new TlsSessionKey(host, port), EvictionCause.REMOVED);
+	}
+
+	private int removeUpstream(TlsSessionKey key, EvictionCause cause) {
 		int removed = invalidate(this.context.sessionContext(), (session) -> key.equals(keyOf(session)));
-		counters().evicted(EvictionCause.REMOVED, removed);
+		counters().evicted(cause, removed);
 		return removed;
 	}
 
@@ -151,7 +171,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	public synchronized int flush() {
 		SslContext old = this.context;
 		try {
-			this.context = newContext(this.material);
+			this.context = newContext(this.material, this.trustManager);
 		}
 		catch (SSLException ex) {
 			throw new IllegalStateException("Cache '" + name() + "' could not be flushed", ex);
@@ -179,26 +199,22 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		return (host != null && !host.isEmpty() && port > 0 && port <= 65535) ? new TlsSessionKey(host, port) : null;
 	}
 
-	@Override
-	public void connectionFailed(SSLEngine engine) {
-		// the JDK drops every ticket of the upstream with the connection's session
+	/**
+	 * A connection broke: the JDK offers none of its upstream's sessions once the connection's own is invalidated,
+	 * so all of them leave, each counted.
+	 */
+	private void connectionBroken(SSLEngine engine) {
 		SSLSession session = engine.getSession();
-		if (session.isValid() && keyOf(session) != null) {
+		TlsSessionKey key = keyOf(session);
+		if (session.isValid() && key != null) {
 			session.invalidate();
 			counters().evicted(EvictionCause.INVALIDATED, 1);
-		}
-	}
-
-	@Override
-	public void handshakeStarting(SSLEngine engine) {
-		Connection connection = this.connections.get(engine);
-		if (connection != null) {
-			connection.startNanos = System.nanoTime();
+			removeUpstream(key, EvictionCause.INVALIDATED);
 		}
 	}
 
 	private void resumed(SSLEngine engine) {
-		Connection connection = this.connections.get(engine);
+		Connection connection = this.handshaking.get(engine);
 		if (connection != null) {
 			connection.resumed = true;
 		}
@@ -207,13 +223,15 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	private void connect(SslHandler handler, @Nullable TlsSessionKey key) {
 		SSLEngine engine = handler.engine();
 		handler.setHandshakeTimeoutMillis(settings().handshakeTimeout().toMillis());
-		Connection connection = new Connection(key);
-		this.connections.put(engine, connection);
+		Connection connection = new Connection(engine, key);
+		this.handshaking.put(engine, connection);
+		TrackedConnections.register(engine, connection);
 		handler.handshakeFuture().addListener((future) -> handshakeDone(engine, connection, future));
+		handler.sslCloseFuture().addListener((future) -> TrackedConnections.unregister(engine, connection));
 	}
 
 	private void handshakeDone(SSLEngine engine, Connection connection, Future<?> future) {
-		this.connections.remove(engine);
+		this.handshaking.remove(engine);
 		if (future.isSuccess()) {
 			recordHandshake(connection.key, connection.resumed ? HandshakeOutcome.RESUMED : HandshakeOutcome.FULL,
 					engine.getSession().getProtocol(), connection.startNanos);
@@ -223,7 +241,12 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		}
 	}
 
-	private static final class Connection {
+	/**
+	 * A connection of this cache, whatever host and port its engine reports (with reuse off, its port is -1).
+	 */
+	private final class Connection implements TrackedConnection {
+
+		final SSLEngine engine;
 
 		final @Nullable TlsSessionKey key;
 
@@ -231,8 +254,30 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		volatile boolean resumed;
 
-		Connection(@Nullable TlsSessionKey key) {
+		Connection(SSLEngine engine, @Nullable TlsSessionKey key) {
+			this.engine = engine;
 			this.key = key;
+		}
+
+		@Override
+		public long handshakeTimeoutMillis() {
+			return settings().handshakeTimeout().toMillis();
+		}
+
+		@Override
+		public void prepare(EventLoop eventLoop) {
+			// the JDK chooses its session itself, when the handshake starts
+		}
+
+		@Override
+		public void activate(Runnable start) {
+			this.startNanos = System.nanoTime();
+			start.run();
+		}
+
+		@Override
+		public void broken() {
+			connectionBroken(this.engine);
 		}
 
 	}

@@ -72,25 +72,18 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 
 	/**
 	 * Switches to a context built from new TLS material and flushes every session made with the old one.
-	 * Connections already open finish on the old context; the next one makes a full handshake.
+	 * Connections already open finish on the old context, which is released after the last of them; the next
+	 * connection makes a full handshake, and no session of the old material is ever offered again.
 	 * @param material the new TLS configuration
 	 * @throws SSLException if the context cannot be built
 	 */
 	public abstract void rebuild(TlsMaterial material) throws SSLException;
 
 	/**
-	 * A connection of this cache is about to start its handshake: its duration counts from now rather than from
-	 * the creation of its handler.
-	 * @param engine the connection's engine
+	 * Releases the cache's TLS contexts and sessions. Connections still open finish on what they hold; nothing is
+	 * stored or offered any more.
 	 */
-	public abstract void handshakeStarting(SSLEngine engine);
-
-	/**
-	 * A connection of this cache broke instead of closing in order: the sessions it made or resumed are no longer
-	 * trusted and leave the cache (counted as {@code invalidated}).
-	 * @param engine the connection's engine
-	 */
-	public abstract void connectionFailed(SSLEngine engine);
+	public abstract void close();
 
 	protected final CacheCounters counters() {
 		return this.counters;

@@ -1,6 +1,5 @@
 package dev.tlssession.netty;
 
-import dev.tlssession.TlsSessionCache;
 import dev.tlssession.routing.CacheResolver;
 import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
@@ -20,16 +19,6 @@ public final class RoutingSslContext extends ForwardingSslContext {
 	 */
 	public RoutingSslContext(CacheResolver resolver) {
 		this.resolver = resolver;
-	}
-
-	/**
-	 * The cache a connection to an upstream uses.
-	 * @param host the host name, or {@code null}
-	 * @param port the port
-	 * @return the cache
-	 */
-	public TlsSessionCache cacheFor(@Nullable String host, int port) {
-		return this.resolver.resolve(host, port);
 	}
 
 	@Override

@@ -1,151 +1,224 @@
 package dev.tlssession.openssl;
 
-import java.lang.ref.Cleaner;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.AbstractTlsSession;
 import dev.tlssession.cache.SessionId;
-import dev.tlssession.cache.SessionStore;
+import dev.tlssession.cache.SessionIndex;
 import io.netty.internal.tcnative.SSLSession;
+import io.netty.util.internal.logging.InternalLogger;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One BoringSSL {@code SSL_SESSION} owned by a cache, with its view.
+ * One BoringSSL {@code SSL_SESSION} owned by a cache, and the view of it the application sees.
  * <p>
- * The object holds one native reference. While only the cache knows it, the reference is released as soon as the
- * cache lets the session go. Once it has been handed to the application ({@link #expose()}), the application may
- * keep it, add it back or offer it, so the reference is released when the object becomes unreachable instead.
+ * The object holds exactly one native reference, which it frees exactly once: when its owner (the pending list of
+ * the connection that received it, or the cache's index) {@linkplain #releaseOwned() lets go} and no offer is
+ * {@linkplain #retain() using it} at that moment. The native pointer is touched only under such a Java-side
+ * reference, so a view the application keeps never pins native memory and can never reach freed memory: once
+ * released it is simply no longer {@linkplain #resumable() resumable}.
  */
-final class NativeSession extends AbstractTlsSession implements SessionStore.Entry {
+final class NativeSession extends AbstractTlsSession implements SessionIndex.Entry {
 
-	private static final Cleaner CLEANER = Cleaner.create();
+	private static final InternalLogger logger = InternalLoggerFactory.getInstance(NativeSession.class);
 
-	private final Object owner;
+	/** Native session references held by every cache of the process: for tests and diagnostics. */
+	private static final AtomicLong HELD = new AtomicLong();
 
-	private final NativeReference reference;
+	private final Object generation;
+
+	private final long pointer;
 
 	private final long expiresAt;
 
-	private volatile boolean resumable = true;
+	private final long validFromSeconds;
 
-	private boolean exposed;
+	private final long validUntilSeconds;
+
+	private final boolean offeredOnce;
+
+	/** Java-side references: the owner's one, plus one per offer in progress. The native one goes with the last. */
+	private final AtomicInteger references = new AtomicInteger(1);
+
+	private final AtomicBoolean ownerReleased = new AtomicBoolean();
+
+	private final AtomicBoolean offered = new AtomicBoolean();
+
+	private volatile boolean invalidated;
+
+	private NativeSession(Facts facts, Object generation, long pointer, long expiresAt, boolean offeredOnce) {
+		super(facts.cache, facts.key, facts.id, facts.protocol, facts.cipherSuite, facts.created,
+				facts.created.plusMillis(facts.lifetimeMillis), facts.singleUse);
+		this.generation = generation;
+		this.pointer = pointer;
+		this.expiresAt = expiresAt;
+		this.validFromSeconds = facts.nativeTimeSeconds;
+		this.validUntilSeconds = facts.nativeTimeSeconds + facts.nativeTimeoutSeconds;
+		this.offeredOnce = offeredOnce;
+		HELD.incrementAndGet();
+	}
 
 	/**
-	 * Takes over one reference to a native session.
-	 * @param cache the owning cache's name
-	 * @param owner the context that made the session: a rebuilt cache refuses sessions of its old context
-	 * @param pointer the {@code SSL_SESSION*}, whose reference this object now owns
-	 * @param key the upstream
-	 * @param protocol the negotiated protocol
-	 * @param cipherSuite the negotiated cipher suite
-	 * @param lifetimeMillis the cache's timeout
+	 * Takes over BoringSSL's reference to a new session, unless BoringSSL itself would never offer it (a zero
+	 * ticket lifetime, or a session already outside its lifetime by the wall clock): then nothing is taken and the
+	 * caller must leave the reference to BoringSSL.
+	 * @param facts what the session is, read before ownership moves
+	 * @param generation the context that made the session: a session is never offered on another
+	 * @param pointer the {@code SSL_SESSION*}
+	 * @param singleUseTickets whether the cache offers a single-use session only once (RFC 8446 C.4)
 	 * @param now the monotonic time in nanoseconds
+	 * @return the session, which now owns the reference, or {@code null} when the reference was not taken
 	 */
-	NativeSession(String cache, Object owner, long pointer, TlsSessionKey key, String protocol, String cipherSuite,
-			long lifetimeMillis, long now) {
-		this(cache, owner, pointer, key, protocol, cipherSuite, Instant.now(), lifetime(pointer, lifetimeMillis), now);
-	}
-
-	private NativeSession(String cache, Object owner, long pointer, TlsSessionKey key, String protocol,
-			String cipherSuite, Instant created, long lifetimeMillis, long now) {
-		super(cache, key, SessionId.of(SSLSession.getSessionId(pointer)), protocol, cipherSuite, created,
-				created.plusMillis(lifetimeMillis), SSLSession.shouldBeSingleUse(pointer));
-		this.owner = owner;
-		this.reference = new NativeReference(pointer);
-		this.expiresAt = now + lifetimeMillis * 1_000_000;
+	static @Nullable NativeSession adopt(Facts facts, Object generation, long pointer, boolean singleUseTickets,
+			long now) {
+		if (!facts.usableBy(System.currentTimeMillis() / 1000)) {
+			return null;
+		}
+		return new NativeSession(facts, generation, pointer, now + facts.lifetimeMillis * 1_000_000,
+				singleUseTickets && facts.singleUse);
 	}
 
 	/**
-	 * The cache's timeout, or less when BoringSSL's own timeout for the session (which holds the server's ticket
-	 * lifetime) is shorter.
+	 * The native session references held now by every cache of the process.
+	 * @return the count
 	 */
-	private static long lifetime(long pointer, long lifetimeMillis) {
-		long nativeTimeoutMillis = SSLSession.getTimeout(pointer) * 1000;
-		return (nativeTimeoutMillis > 0) ? Math.min(lifetimeMillis, nativeTimeoutMillis) : lifetimeMillis;
+	static long referencesHeld() {
+		return HELD.get();
 	}
 
-	Object owner() {
-		return this.owner;
+	Object generation() {
+		return this.generation;
 	}
 
+	/**
+	 * The native pointer, to be used only while holding a reference taken by {@link #retain()}.
+	 * @return the {@code SSL_SESSION*}
+	 */
 	long pointer() {
-		return this.reference.pointer;
+		return this.pointer;
 	}
 
 	/**
-	 * Takes an extra native reference for offering the session on a connection.
-	 * @return {@code false} if the session was already released
+	 * Claims the session for one offer: it must be resumable, and a single-use session is claimed only once, by
+	 * whoever asks first. Takes a reference that {@link #release()} gives back.
+	 * @param now the monotonic time in nanoseconds
+	 * @return {@code false} if it must not be offered
+	 */
+	boolean claimForOffer(long now) {
+		if (this.invalidated || expired(now) || (this.offeredOnce && !this.offered.compareAndSet(false, true))) {
+			return false;
+		}
+		return retain();
+	}
+
+	/**
+	 * Takes a Java-side reference that keeps the native session alive until {@link #release()}.
+	 * @return {@code false} if it was already freed
 	 */
 	boolean retain() {
-		return this.reference.retain();
-	}
-
-	/**
-	 * Releases a reference taken by {@link #retain()}.
-	 */
-	void releaseRetained() {
-		SSLSession.free(this.reference.pointer);
-	}
-
-	/**
-	 * Marks the session as handed to the application, which may now keep it.
-	 * @return this session
-	 */
-	synchronized NativeSession expose() {
-		if (!this.exposed) {
-			this.exposed = true;
-			CLEANER.register(this, this.reference);
+		for (;;) {
+			int count = this.references.get();
+			if (count <= 0) {
+				return false;
+			}
+			if (this.references.compareAndSet(count, count + 1)) {
+				return true;
+			}
 		}
-		return this;
 	}
 
 	/**
-	 * Releases the cache's reference unless the application may still hold the session.
+	 * Gives back a reference taken by {@link #retain()}; the last one frees the native session.
 	 */
-	synchronized void releaseIfUnexposed() {
-		if (!this.exposed) {
-			this.reference.run();
+	void release() {
+		int count = this.references.decrementAndGet();
+		if (count == 0) {
+			SSLSession.free(this.pointer);
+			HELD.decrementAndGet();
+		}
+		else if (count < 0) {
+			// a bug, never reached: refuse to free twice
+			logger.error("TLS session of cache '{}' released once too often; not freed again", cache());
+		}
+	}
+
+	/**
+	 * Gives back the owner's reference, once however often it is called.
+	 */
+	void releaseOwned() {
+		if (this.ownerReleased.compareAndSet(false, true)) {
+			release();
 		}
 	}
 
 	void invalidate() {
-		this.resumable = false;
+		this.invalidated = true;
 	}
 
 	@Override
-	public long expiresAt() {
-		return this.expiresAt;
+	public boolean expired(long now) {
+		if (this.expiresAt - now <= 0) {
+			return true;
+		}
+		long seconds = System.currentTimeMillis() / 1000;
+		// BoringSSL's own test: a session from the future (the clock went back) or past its lifetime is not offered
+		return seconds < this.validFromSeconds || seconds >= this.validUntilSeconds;
 	}
 
 	@Override
 	public boolean resumable() {
-		return this.resumable && this.expiresAt - System.nanoTime() > 0;
+		return !this.invalidated && this.references.get() > 0 && !(this.offeredOnce && this.offered.get())
+				&& !expired(System.nanoTime());
 	}
 
 	/**
-	 * The native reference, released once. Kept apart from the session so that the cleaner does not keep the
-	 * session reachable.
+	 * What a new session is, read from BoringSSL before ownership of it moves.
+	 *
+	 * @param cache the cache name
+	 * @param key the upstream
+	 * @param id the session id
+	 * @param protocol the negotiated protocol
+	 * @param cipherSuite the negotiated cipher suite
+	 * @param singleUse whether BoringSSL marks it single-use
+	 * @param nativeTimeSeconds when BoringSSL says it was made, in seconds since the epoch
+	 * @param nativeTimeoutSeconds its lifetime in BoringSSL, which holds the server's ticket lifetime
+	 * @param created when it was made
+	 * @param lifetimeMillis its lifetime in the cache: the cache's timeout or BoringSSL's, whichever is shorter
 	 */
-	private static final class NativeReference implements Runnable {
+	record Facts(String cache, TlsSessionKey key, SessionId id, String protocol, String cipherSuite,
+			boolean singleUse, long nativeTimeSeconds, long nativeTimeoutSeconds, Instant created,
+			long lifetimeMillis) {
 
-		private final long pointer;
-
-		private final AtomicBoolean released = new AtomicBoolean();
-
-		NativeReference(long pointer) {
-			this.pointer = pointer;
+		/**
+		 * Reads a session's facts.
+		 * @param cache the cache name
+		 * @param key the upstream
+		 * @param pointer the {@code SSL_SESSION*}, still owned by BoringSSL
+		 * @param protocol the negotiated protocol
+		 * @param cipherSuite the negotiated cipher suite
+		 * @param timeoutMillis the cache's timeout
+		 * @return the facts
+		 */
+		static Facts read(String cache, TlsSessionKey key, long pointer, String protocol, String cipherSuite,
+				long timeoutMillis) {
+			long nativeTimeout = SSLSession.getTimeout(pointer);
+			return new Facts(cache, key, SessionId.of(SSLSession.getSessionId(pointer)), protocol, cipherSuite,
+					SSLSession.shouldBeSingleUse(pointer), SSLSession.getTime(pointer), nativeTimeout, Instant.now(),
+					Math.min(timeoutMillis, Math.max(0, nativeTimeout) * 1000));
 		}
 
-		boolean retain() {
-			return !this.released.get() && SSLSession.upRef(this.pointer);
-		}
-
-		@Override
-		public void run() {
-			if (this.released.compareAndSet(false, true)) {
-				SSLSession.free(this.pointer);
-			}
+		/**
+		 * BoringSSL's test for offering a session: a zero lifetime (RFC 8446: discard the ticket) or a session
+		 * outside its lifetime by the wall clock is never offered, so it is not worth keeping.
+		 */
+		boolean usableBy(long nowSeconds) {
+			return this.nativeTimeoutSeconds > 0 && this.lifetimeMillis > 0 && nowSeconds >= this.nativeTimeSeconds
+					&& nowSeconds - this.nativeTimeSeconds < this.nativeTimeoutSeconds;
 		}
 
 	}

@@ -2,18 +2,42 @@ package dev.tlssession.openssl;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionKey;
+import dev.tlssession.cache.StoreDispatcher;
+import dev.tlssession.netty.TrackedConnection;
+import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the cache knows about one connection: the session it offered, sessions that arrived before the handshake
- * was known to have succeeded, and the sessions the connection made or resumed (which a dirty close invalidates).
- * Confined to the connection's event loop once the handler is in its pipeline.
+ * What a cache knows about one connection: the context that made it, the session offered to it, sessions that
+ * arrived before the handshake was known to have succeeded (which the connection owns until then), the sessions it
+ * made or resumed (which a broken connection invalidates), and the application store's lookup for it. Confined to
+ * the connection's event loop.
  */
-final class OpenSslConnection {
+final class OpenSslConnection implements TrackedConnection {
+
+	private enum Lookup {
+
+		/** No lookup was asked for. */
+		NONE,
+
+		/** The store is asked; the handshake waits for its answer or the timeout. */
+		PENDING,
+
+		/** Answered, timed out or abandoned: the handshake may start. */
+		SETTLED
+
+	}
+
+	final OpenSslTlsSessionCache cache;
+
+	final OpenSslTlsSessionCache.Context context;
 
 	final ReferenceCountedOpenSslEngine engine;
 
@@ -22,9 +46,7 @@ final class OpenSslConnection {
 	final @Nullable TlsSessionKey key;
 
 	/** When the handshake started: the handler's creation, then the connection's activation if known. */
-	volatile long startNanos;
-
-	final Object context;
+	long startNanos;
 
 	private final int bound;
 
@@ -36,14 +58,113 @@ final class OpenSslConnection {
 
 	private final ArrayDeque<NativeSession> used = new ArrayDeque<>(2);
 
-	OpenSslConnection(ReferenceCountedOpenSslEngine engine, long ssl, @Nullable TlsSessionKey key, Object context,
-			int bound) {
+	private Lookup lookup = Lookup.NONE;
+
+	private @Nullable StoreDispatcher store;
+
+	private StoreDispatcher.@Nullable Lookup storeLookup;
+
+	private @Nullable ScheduledFuture<?> lookupTimeout;
+
+	private @Nullable Runnable start;
+
+	OpenSslConnection(OpenSslTlsSessionCache cache, OpenSslTlsSessionCache.Context context,
+			ReferenceCountedOpenSslEngine engine, long ssl, @Nullable TlsSessionKey key, int bound) {
+		this.cache = cache;
+		this.context = context;
 		this.engine = engine;
 		this.ssl = ssl;
 		this.key = key;
-		this.context = context;
 		this.bound = bound;
 		this.startNanos = System.nanoTime();
+	}
+
+	/**
+	 * Whether the engine still owns the native {@code SSL} object this connection was made for: after the engine
+	 * freed it, its address may belong to another engine.
+	 */
+	boolean holdsSsl(long ssl) {
+		synchronized (this.engine) {
+			return this.engine.sslPointer() == ssl;
+		}
+	}
+
+	@Override
+	public long handshakeTimeoutMillis() {
+		return this.cache.settings().handshakeTimeout().toMillis();
+	}
+
+	@Override
+	public void prepare(EventLoop eventLoop) {
+		StoreDispatcher store = this.cache.storeFor(this);
+		if (store == null || this.lookup != Lookup.NONE || this.offered != null || this.key == null) {
+			return;
+		}
+		this.lookup = Lookup.PENDING;
+		this.store = store;
+		this.lookupTimeout = eventLoop.schedule(this::lookupTimedOut, store.timeout().toNanos(),
+				TimeUnit.NANOSECONDS);
+		this.storeLookup = store.lookup(this.key, (chosen) -> {
+			try {
+				eventLoop.execute(() -> answered(chosen));
+			}
+			catch (Throwable ex) {
+				// the event loop is shutting down: nothing was taken, nothing to give back
+			}
+		});
+	}
+
+	private void answered(@Nullable TlsSession chosen) {
+		if (this.lookup != Lookup.PENDING) {
+			return;
+		}
+		settle();
+		if (chosen != null) {
+			this.cache.offerFromStore(this, chosen);
+		}
+		startIfWaiting();
+	}
+
+	private void lookupTimedOut() {
+		if (this.lookup == Lookup.PENDING) {
+			settle();
+			this.store.timedOut();
+			startIfWaiting();
+		}
+	}
+
+	private void settle() {
+		this.lookup = Lookup.SETTLED;
+		if (this.lookupTimeout != null) {
+			this.lookupTimeout.cancel(false);
+		}
+		if (this.storeLookup != null) {
+			this.storeLookup.abandon();
+		}
+	}
+
+	@Override
+	public void activate(Runnable start) {
+		this.startNanos = System.nanoTime();
+		if (this.lookup == Lookup.PENDING) {
+			this.start = start;
+		}
+		else {
+			start.run();
+		}
+	}
+
+	private void startIfWaiting() {
+		Runnable waiting = this.start;
+		this.start = null;
+		if (waiting != null) {
+			waiting.run();
+		}
+	}
+
+	@Override
+	public void broken() {
+		this.cache.connectionBroken(this);
 	}
 
 	void offered(NativeSession session) {
@@ -60,7 +181,7 @@ final class OpenSslConnection {
 
 	/**
 	 * Holds a session that arrived before the handshake was known to have succeeded: nothing is stored from a
-	 * handshake that fails.
+	 * handshake that fails. The connection owns it until then.
 	 * @param session the new session
 	 * @param keep what to do with it once the handshake has succeeded
 	 */
@@ -71,7 +192,7 @@ final class OpenSslConnection {
 		}
 		this.pending.addLast(session);
 		if (this.pending.size() > this.bound) {
-			this.pending.removeFirst().releaseIfUnexposed();
+			this.pending.removeFirst().releaseOwned();
 		}
 	}
 
@@ -87,12 +208,16 @@ final class OpenSslConnection {
 	}
 
 	/**
-	 * Drops sessions that never became usable.
+	 * The connection ended: drops sessions that never became usable and stops waiting for the store.
 	 */
-	void releasePending() {
+	void closed() {
 		while (!this.pending.isEmpty()) {
-			this.pending.removeFirst().releaseIfUnexposed();
+			this.pending.removeFirst().releaseOwned();
 		}
+		if (this.lookup == Lookup.PENDING) {
+			settle();
+		}
+		this.start = null;
 	}
 
 	/**

@@ -1,10 +1,10 @@
 package dev.tlssession.openssl;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -17,42 +17,51 @@ import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
-import dev.tlssession.cache.GuardedStore;
-import dev.tlssession.cache.SessionStore;
+import dev.tlssession.cache.SessionIndex;
+import dev.tlssession.cache.StoreDispatcher;
 import dev.tlssession.netty.AbstractTlsSessionCache;
+import dev.tlssession.netty.ForwardingSslContext;
 import dev.tlssession.netty.HandshakeFailures;
-import io.netty.handler.ssl.DelegatingSslContext;
+import dev.tlssession.netty.TrackedConnections;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.OpenSslSessionContext;
+import io.netty.handler.ssl.ReferenceCountedOpenSslContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.internal.tcnative.SSL;
 import io.netty.internal.tcnative.SSLSessionCache;
+import io.netty.util.IllegalReferenceCountException;
 import io.netty.util.concurrent.Future;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A cache on BoringSSL whose sessions live in the starter's own {@link SessionStore}.
+ * A cache on BoringSSL whose sessions live in the starter's own {@link SessionIndex}.
  * <p>
- * BoringSSL hands every new client session to the store through tcnative's session-cache callback; the store keys
+ * BoringSSL hands every new client session to the cache through tcnative's session-cache callback; the cache keys
  * it by host and port, bounds and expires it, and offers one on each new connection with {@code SSL_set_session}
  * before the ClientHello is written. After the handshake, {@code SSL_session_reused} says whether the server took
  * it.
+ * <p>
+ * Each TLS configuration the cache has had is a {@link Context}: a native context the cache holds one reference
+ * to, with its own index and connections. A rebuild retires the old one: its index is emptied and closed, so no
+ * session of the old material can ever be offered again, and its native context is freed after its last
+ * connection.
  */
 public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 
 	private static final InternalLogger logger = InternalLoggerFactory.getInstance(OpenSslTlsSessionCache.class);
 
-	private final SessionStore<NativeSession> store;
+	private final @Nullable StoreDispatcher store;
 
-	private final Map<Long, OpenSslConnection> connections = new ConcurrentHashMap<>();
-
-	private final @Nullable GuardedStore sessionStore;
+	private final Object lifecycle = new Object();
 
 	private volatile Context context;
+
+	private volatile boolean closed;
 
 	/**
 	 * Creates a cache without an application store.
@@ -71,36 +80,61 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	 * @param name the cache name
 	 * @param settings the settings
 	 * @param material the TLS configuration
-	 * @param sessionStore the application's store for this cache, or {@code null}
+	 * @param store the application's store for this cache, or {@code null}
 	 * @param storeTimeout how long a connection waits for the store's lookup at most
 	 * @throws SSLException if the context cannot be built
 	 */
 	public OpenSslTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material,
-			@Nullable TlsSessionStore sessionStore, Duration storeTimeout) throws SSLException {
+			@Nullable TlsSessionStore store, Duration storeTimeout) throws SSLException {
 		super(name, TlsProvider.OPENSSL, settings);
-		this.store = new SessionStore<>(settings.maxSessions(), settings.maxSessionsPerHost(),
-				settings.singleUseTickets(), this::evicted);
-		this.sessionStore = (sessionStore != null)
-				? new GuardedStore(sessionStore, storeTimeout, counters()::storeFailure) : null;
+		this.store = (store != null) ? new StoreDispatcher(store, name, storeTimeout, counters()::storeFailure)
+				: null;
 		this.context = newContext(material);
 	}
 
 	@Override
 	public void rebuild(TlsMaterial material) throws SSLException {
-		this.context = newContext(material);
-		this.store.clear(EvictionCause.FLUSHED);
+		synchronized (this.lifecycle) {
+			if (this.closed) {
+				throw new IllegalStateException("Cache '" + name() + "' is closed");
+			}
+			Context retired = this.context;
+			this.context = newContext(material);
+			retired.retire(EvictionCause.FLUSHED);
+		}
+	}
+
+	@Override
+	public void close() {
+		synchronized (this.lifecycle) {
+			if (!this.closed) {
+				this.closed = true;
+				this.context.retire(null);
+			}
+		}
 	}
 
 	private Context newContext(TlsMaterial material) throws SSLException {
-		SslContext inner = material.clientBuilder(material.trustManager()).sslProvider(SslProvider.OPENSSL).build();
-		Context created = new Context(inner);
-		OpenSslSupport.installSessionCache(inner, created);
-		OpenSslSessionContext sessionContext = (OpenSslSessionContext) inner.sessionContext();
-		// with only TLS 1.2 enabled, Netty's client sends no ticket extension unless ticket keys were set (with
-		// TLS 1.3 enabled it clears SSL_OP_NO_TICKET per connection), and a tickets-only server never resumes
-		sessionContext.setTicketKeys();
-		sessionContext.setSessionTimeout((int) settings().timeout().toSeconds());
-		return created;
+		// reference counted: the cache releases its reference on rebuild, and the native context (its key material
+		// and the session-cache callback tcnative keeps a global reference to) goes with the last connection
+		ReferenceCountedOpenSslContext inner = (ReferenceCountedOpenSslContext) material
+			.clientBuilder(material.trustManager())
+			.sslProvider(SslProvider.OPENSSL_REFCNT)
+			.build();
+		try {
+			Context created = new Context(inner);
+			OpenSslSupport.installSessionCache(inner, created);
+			OpenSslSessionContext sessionContext = inner.sessionContext();
+			// with only TLS 1.2 enabled, Netty's client sends no ticket extension unless ticket keys were set (with
+			// TLS 1.3 enabled it clears SSL_OP_NO_TICKET per connection), and a tickets-only server never resumes
+			sessionContext.setTicketKeys();
+			sessionContext.setSessionTimeout((int) settings().timeout().toSeconds());
+			return created;
+		}
+		catch (RuntimeException | Error ex) {
+			inner.release();
+			throw ex;
+		}
 	}
 
 	@Override
@@ -110,16 +144,17 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 
 	@Override
 	public int size() {
-		return this.store.size();
+		return this.context.index.size();
 	}
 
 	@Override
 	public List<TlsSession> sessions() {
-		List<TlsSession> sessions = new ArrayList<>();
-		for (NativeSession session : this.store.entries()) {
-			sessions.add(session.expose());
-		}
-		return List.copyOf(sessions);
+		return List.copyOf(this.context.index.entries());
+	}
+
+	@Override
+	public List<TlsSession> sessions(int limit) {
+		return List.copyOf(this.context.index.entries(limit));
 	}
 
 	@Override
@@ -128,32 +163,45 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		if (!nativeSession.resumable()) {
 			return false;
 		}
-		return switch (this.store.put(nativeSession, System.nanoTime())) {
-			case ADDED, REPLACED -> {
-				counters().stored();
-				yield true;
-			}
-			case IDENTICAL, EXPIRED -> false;
-		};
+		Context owner = (Context) nativeSession.generation();
+		boolean handedOut = owner.detached != null && owner.detached.detach(nativeSession);
+		SessionIndex.PutResult result = owner.index.put(nativeSession, System.nanoTime());
+		if (result.kept()) {
+			counters().stored();
+			return true;
+		}
+		if (handedOut && result != SessionIndex.PutResult.IDENTICAL) {
+			// it left the detached sessions and no index holds it: the store hears it is gone
+			evicted(nativeSession, (result == SessionIndex.PutResult.EXPIRED) ? EvictionCause.EXPIRED
+					: EvictionCause.FLUSHED);
+		}
+		return false;
 	}
 
 	@Override
 	public boolean remove(TlsSession session) {
-		if (!(session instanceof NativeSession nativeSession) || nativeSession.owner() != this.context) {
+		if (!(session instanceof NativeSession nativeSession) || !nativeSession.cache().equals(name())) {
 			return false;
 		}
 		nativeSession.invalidate();
-		return this.store.remove(nativeSession, EvictionCause.REMOVED);
+		Context owner = (Context) nativeSession.generation();
+		return owner.index.remove(nativeSession, EvictionCause.REMOVED)
+				|| (owner.detached != null && owner.detached.remove(nativeSession, EvictionCause.REMOVED));
 	}
 
 	@Override
 	public int remove(String host, int port) {
-		return this.store.remove(new TlsSessionKey(host, port), EvictionCause.REMOVED);
+		TlsSessionKey key = new TlsSessionKey(host, port);
+		Context current = this.context;
+		return current.index.remove(key, EvictionCause.REMOVED)
+				+ ((current.detached != null) ? current.detached.remove(key, EvictionCause.REMOVED) : 0);
 	}
 
 	@Override
 	public int flush() {
-		return this.store.clear(EvictionCause.FLUSHED);
+		Context current = this.context;
+		return current.index.clear(EvictionCause.FLUSHED)
+				+ ((current.detached != null) ? current.detached.clear(EvictionCause.FLUSHED) : 0);
 	}
 
 	private NativeSession own(TlsSession session) {
@@ -161,106 +209,147 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			throw new IllegalArgumentException("Session " + session + " cannot be added to cache '" + name()
 					+ "': a session belongs to the cache, and so to the TLS configuration, that made it");
 		}
-		if (nativeSession.owner() != this.context) {
+		if (nativeSession.generation() != this.context) {
 			throw new IllegalArgumentException("Session " + session + " cannot be added to cache '" + name()
 					+ "': it was made before the cache was rebuilt with new TLS material");
 		}
 		return nativeSession;
 	}
 
+	/**
+	 * A session left an index: the owner's reference goes with it, whatever else fails.
+	 */
 	private void evicted(NativeSession session, @Nullable EvictionCause cause) {
-		if (cause != null) {
-			counters().evicted(cause, 1);
-			if (cause != EvictionCause.CAPACITY && cause != EvictionCause.EXPIRED) {
-				session.invalidate();
-			}
-			if (this.sessionStore != null) {
-				this.sessionStore.onRemoved(name(), session.key(), session.expose(), cause);
+		try {
+			if (cause != null) {
+				counters().evicted(cause, 1);
+				if (cause != EvictionCause.CAPACITY && cause != EvictionCause.EXPIRED) {
+					session.invalidate();
+				}
+				if (this.store != null) {
+					this.store.onRemoved(session.key(), session, cause);
+				}
 			}
 		}
-		session.releaseIfUnexposed();
+		catch (Throwable ex) {
+			warn("could not account for an evicted session", ex);
+		}
+		finally {
+			session.releaseOwned();
+		}
 	}
 
-	private void connect(SslHandler handler) {
+	@Nullable StoreDispatcher storeFor(OpenSslConnection connection) {
+		return (this.store != null && settings().reuse() && !this.closed) ? this.store : null;
+	}
+
+	private void connect(Context origin, SslHandler handler) {
 		if (!(handler.engine() instanceof ReferenceCountedOpenSslEngine engine)) {
 			return;
 		}
-		handler.setHandshakeTimeoutMillis(settings().handshakeTimeout().toMillis());
-		long ssl = engine.sslPointer();
-		OpenSslConnection connection = new OpenSslConnection(engine, ssl, keyOf(engine), this.context,
-				settings().maxSessionsPerHost());
-		this.connections.put(ssl, connection);
-		offer(connection);
-		handler.handshakeFuture().addListener((future) -> handshakeDone(connection, future));
-		handler.sslCloseFuture().addListener((future) -> closed(connection));
+		try {
+			handler.setHandshakeTimeoutMillis(settings().handshakeTimeout().toMillis());
+			long ssl = engine.sslPointer();
+			OpenSslConnection connection = new OpenSslConnection(this, origin, engine, ssl, keyOf(engine),
+					settings().maxSessionsPerHost());
+			origin.connections.put(ssl, connection);
+			TrackedConnections.register(engine, connection);
+			handler.handshakeFuture().addListener((future) -> handshakeDone(connection, future));
+			handler.sslCloseFuture().addListener((future) -> closed(connection));
+			offerFromIndex(connection);
+		}
+		catch (Throwable ex) {
+			warn("could not track a new connection; it makes a full handshake", ex);
+		}
 	}
 
 	/**
-	 * Offers a session, before the handshake starts ({@code SSL_set_session} after the ClientHello has been written
-	 * aborts the process): the newest usable one in the cache unless {@code no-internal-lookup}, else the one the
-	 * application's store chooses, as OpenSSL consults its external cache only when the internal lookup misses.
+	 * Offers the newest usable session of the connection's own context, unless {@code no-internal-lookup}: before
+	 * the handshake starts ({@code SSL_set_session} after the ClientHello has been written aborts the process).
+	 * On a miss the application's store is asked once the channel is registered (see
+	 * {@link OpenSslConnection#prepare}), as OpenSSL consults its external cache only when the internal lookup
+	 * misses.
 	 */
-	private void offer(OpenSslConnection connection) {
+	private void offerFromIndex(OpenSslConnection connection) {
 		TlsSessionKey key = connection.key;
-		if (key == null || !settings().reuse()) {
+		if (key == null || !settings().looksUpInternally() || this.closed) {
 			return;
 		}
-		NativeSession session = settings().looksUpInternally()
-				? this.store.take(key, System.nanoTime(), NativeSession::retain) : null;
-		if (session == null && this.sessionStore != null) {
-			session = fromStore(key, this.sessionStore.lookup(name(), key));
-		}
+		long now = System.nanoTime();
+		NativeSession session = connection.context.index.take(key, now, (entry) -> entry.claimForOffer(now));
 		if (session != null) {
-			try {
-				if (SSL.setSession(connection.ssl, session.pointer())) {
-					connection.offered(session);
-				}
-			}
-			finally {
-				session.releaseRetained();
-			}
+			offer(connection, session);
 		}
 	}
 
 	/**
-	 * Checks a session the application's store chose: it must come from this cache and its current TLS material,
-	 * be for this upstream and still be resumable.
-	 * @return the session with an extra native reference, or {@code null}
+	 * Checks a session the application's store chose and offers it: it must come from the context that made this
+	 * connection, be for this upstream and still be resumable; a single-use session is offered once in total,
+	 * whoever chose it.
 	 */
-	private @Nullable NativeSession fromStore(TlsSessionKey key, @Nullable TlsSession chosen) {
-		if (chosen == null) {
-			return null;
-		}
-		String problem = null;
+	void offerFromStore(OpenSslConnection connection, TlsSession chosen) {
+		StoreDispatcher store = this.store;
+		String problem;
 		if (!(chosen instanceof NativeSession session) || !session.cache().equals(name())) {
 			problem = "it returned a session of another cache";
 		}
-		else if (session.owner() != this.context) {
-			problem = "it returned a session made before the cache was rebuilt";
+		else if (session.generation() != connection.context) {
+			problem = "it returned a session made with other TLS material (the cache was rebuilt)";
 		}
-		else if (!session.key().equals(key)) {
+		else if (!session.key().equals(connection.key)) {
 			problem = "it returned a session of another upstream";
 		}
-		else if (session.resumable() && session.retain()) {
-			return session;
+		else if (!session.claimForOffer(System.nanoTime())) {
+			problem = session.singleUse() ? "it returned a single-use session that was already offered or removed"
+					: "it returned a session that is no longer resumable";
 		}
 		else {
-			problem = "it returned a session that is no longer resumable";
+			if (session.singleUse() && settings().singleUseTickets()) {
+				// spent: whichever holds it lets it go (the offer's own reference keeps it alive until set)
+				if (!connection.context.index.remove(session, EvictionCause.SINGLE_USE)
+						&& connection.context.detached != null) {
+					connection.context.detached.remove(session, EvictionCause.SINGLE_USE);
+				}
+			}
+			offer(connection, session);
+			return;
 		}
-		this.sessionStore.rejected(name(), problem);
-		return null;
+		if (store != null) {
+			store.rejected(problem);
+		}
+	}
+
+	/**
+	 * Sets a claimed session on the connection and gives back the claim's reference, on every path.
+	 */
+	private void offer(OpenSslConnection connection, NativeSession session) {
+		try {
+			boolean set;
+			synchronized (connection.engine) {
+				// the engine frees its SSL object when the connection ends: never touch it after that
+				set = connection.engine.sslPointer() == connection.ssl
+						&& SSL.setSession(connection.ssl, session.pointer());
+			}
+			if (set) {
+				connection.offered(session);
+			}
+		}
+		finally {
+			session.release();
+		}
 	}
 
 	private void handshakeDone(OpenSslConnection connection, Future<?> future) {
 		NativeSession offered = connection.offered();
 		if (!future.isSuccess()) {
-			connection.releasePending();
+			connection.closed();
 			if (HandshakeFailures.started(future.cause())) {
 				recordHandshake(connection.key, HandshakeOutcome.FAILED, null, connection.startNanos);
 			}
-			if (offered != null) {
+			if (offered != null && HandshakeFailures.started(future.cause())) {
 				// a resumption attempt that ended in an alert: the session must not be offered again
-				this.store.remove(offered, EvictionCause.INVALIDATED);
+				offered.invalidate();
+				connection.context.index.remove(offered, EvictionCause.INVALIDATED);
 			}
 			return;
 		}
@@ -278,102 +367,177 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 				connection.used(offered);
 			}
 			else if (settings().evictOnRejection()) {
-				this.store.remove(offered, EvictionCause.REJECTED);
+				connection.context.index.remove(offered, EvictionCause.REJECTED);
 			}
 		}
 		connection.handshakeSucceeded((session) -> keep(connection, session));
 	}
 
 	private void closed(OpenSslConnection connection) {
-		this.connections.remove(connection.ssl, connection);
-		connection.releasePending();
+		connection.context.connections.remove(connection.ssl, connection);
+		TrackedConnections.unregister(connection.engine, connection);
+		connection.closed();
 	}
 
-	@Override
-	public void handshakeStarting(SSLEngine engine) {
-		OpenSslConnection connection = connection(engine);
-		if (connection != null) {
-			connection.startNanos = System.nanoTime();
-		}
-	}
-
-	private @Nullable OpenSslConnection connection(SSLEngine engine) {
-		if (engine instanceof ReferenceCountedOpenSslEngine openSslEngine) {
-			OpenSslConnection connection = this.connections.get(openSslEngine.sslPointer());
-			return (connection != null && connection.engine == engine) ? connection : null;
-		}
-		return null;
-	}
-
-	@Override
-	public void connectionFailed(SSLEngine engine) {
-		OpenSslConnection connection = connection(engine);
-		if (connection != null && connection.handshakeDone()) {
+	void connectionBroken(OpenSslConnection connection) {
+		if (connection.handshakeDone()) {
 			for (NativeSession session : connection.usedSessions()) {
-				this.store.remove(session, EvictionCause.INVALIDATED);
+				session.invalidate();
+				if (!connection.context.index.remove(session, EvictionCause.INVALIDATED)
+						&& connection.context.detached != null) {
+					connection.context.detached.remove(session, EvictionCause.INVALIDATED);
+				}
 			}
 		}
 	}
 
+	/**
+	 * Keeps a new session of a connection whose handshake succeeded: in the index of the context that made it, or,
+	 * with {@code no-internal-store}, among the sessions handed to the application's store. The store hears of
+	 * it first, so that it hears of its removal after. Whatever fails, the session has one owner or is released.
+	 */
 	private void keep(OpenSslConnection connection, NativeSession session) {
-		if (connection.context != this.context) {
-			session.releaseIfUnexposed();
-			return;
-		}
-		if (this.sessionStore != null) {
-			this.sessionStore.onNewSession(name(), session.key(), session.expose());
-		}
-		if (!settings().storesInternally()) {
-			if (this.sessionStore == null) {
-				counters().dropped();
+		try {
+			if (this.store != null) {
+				this.store.onNewSession(session.key(), session);
 			}
-			session.releaseIfUnexposed();
-			return;
-		}
-		switch (this.store.put(session, System.nanoTime())) {
-			case ADDED, REPLACED -> {
-				counters().stored();
+			SessionIndex<NativeSession> target = settings().storesInternally() ? connection.context.index
+					: connection.context.detached;
+			if (target == null) {
+				counters().dropped();
+				session.releaseOwned();
+				return;
+			}
+			SessionIndex.PutResult result = target.put(session, System.nanoTime());
+			if (result.kept()) {
+				if (target == connection.context.index) {
+					counters().stored();
+				}
 				connection.used(session);
 			}
-			case IDENTICAL -> {
+			else if (this.store != null) {
+				evicted(session, (result == SessionIndex.PutResult.EXPIRED) ? EvictionCause.EXPIRED
+						: EvictionCause.FLUSHED);
 			}
-			case EXPIRED -> session.releaseIfUnexposed();
+			else {
+				session.releaseOwned();
+			}
+		}
+		catch (Throwable ex) {
+			session.releaseOwned();
+			warn("could not keep a new session; it costs a full handshake", ex);
 		}
 	}
 
 	/**
 	 * BoringSSL calls this on the connection's thread for each new session (a TLS 1.3 connection may receive
-	 * several tickets, after the handshake). Returning {@code true} takes over BoringSSL's reference.
+	 * several tickets, after the handshake). Returning {@code true} takes over BoringSSL's reference, and once it
+	 * is taken this returns {@code true} whatever happens next: the reference then has exactly one owner here.
 	 */
-	private boolean sessionCreated(Context origin, long ssl, long sessionPointer) {
-		OpenSslConnection connection = this.connections.get(ssl);
-		if (connection == null || connection.key == null || connection.context != origin || !settings().reuse()) {
+	private boolean sessionCreated(Context origin, long ssl, long pointer) {
+		if (this.closed || !settings().reuse()) {
 			return false;
 		}
-		NativeSession session = new NativeSession(name(), origin, sessionPointer, connection.key,
-				SSL.getVersion(ssl), SSL.getCipherForSSL(ssl), settings().timeout().toMillis(), System.nanoTime());
-		connection.sessionCreated(session, (created) -> keep(connection, created));
+		OpenSslConnection connection = origin.connections.get(ssl);
+		if (connection == null || connection.key == null || !connection.holdsSsl(ssl)) {
+			return false;
+		}
+		NativeSession.Facts facts = NativeSession.Facts.read(name(), connection.key, pointer, SSL.getVersion(ssl),
+				SSL.getCipherForSSL(ssl), settings().timeout().toMillis());
+		NativeSession session = NativeSession.adopt(facts, origin, pointer, settings().singleUseTickets(),
+				System.nanoTime());
+		if (session == null) {
+			return false;
+		}
+		try {
+			connection.sessionCreated(session, (created) -> keep(connection, created));
+		}
+		catch (Throwable ex) {
+			session.releaseOwned();
+			warn("could not keep a new session; it costs a full handshake", ex);
+		}
 		return true;
 	}
 
 	/**
-	 * The cache's context: Netty's OpenSSL client context with the starter's store installed as its session-cache
-	 * callback.
+	 * Logs without ever throwing: the paths that own a native reference must reach their release.
 	 */
-	private final class Context extends DelegatingSslContext implements SSLSessionCache {
+	private void warn(String message, Throwable ex) {
+		try {
+			logger.warn("Cache '" + name() + "' " + message, ex);
+		}
+		catch (Throwable ignored) {
+			// nothing else to do
+		}
+	}
 
-		Context(SslContext inner) {
-			super(inner);
+	/**
+	 * One TLS configuration of the cache: Netty's OpenSSL client context, with the cache installed as its
+	 * session-cache callback, the sessions made with it and its open connections.
+	 */
+	final class Context extends ForwardingSslContext implements SSLSessionCache {
+
+		private final ReferenceCountedOpenSslContext inner;
+
+		final SessionIndex<NativeSession> index;
+
+		/** With {@code no-internal-store}: sessions handed to the store, kept (bounded) until it adds them. */
+		final @Nullable SessionIndex<NativeSession> detached;
+
+		final Map<Long, OpenSslConnection> connections = new ConcurrentHashMap<>();
+
+		Context(ReferenceCountedOpenSslContext inner) {
+			this.inner = inner;
+			TlsSessionCacheSettings settings = settings();
+			SessionIndex.EvictionListener<NativeSession> evicted = OpenSslTlsSessionCache.this::evicted;
+			this.index = new SessionIndex<>(settings.maxSessions(), settings.maxSessionsPerHost(),
+					settings.singleUseTickets(), evicted);
+			this.detached = (settings.storesInternally() || OpenSslTlsSessionCache.this.store == null) ? null
+					: new SessionIndex<>(settings.maxSessions(), settings.maxSessionsPerHost(),
+							settings.singleUseTickets(), evicted);
+		}
+
+		/**
+		 * Empties and closes the indexes and gives back the cache's reference to the native context.
+		 */
+		void retire(@Nullable EvictionCause cause) {
+			this.index.close(cause);
+			if (this.detached != null) {
+				this.detached.close(cause);
+			}
+			this.inner.release();
 		}
 
 		@Override
-		protected void initEngine(SSLEngine engine) {
-			// Engines without a handler are not tracked: the cache cannot see their handshakes or their end.
+		protected SslContext target(@Nullable String host, int port) {
+			return this.inner;
 		}
 
 		@Override
-		protected void initHandler(SslHandler handler) {
-			connect(handler);
+		protected SslHandler newHandler(SslContext target, ByteBufAllocator alloc, @Nullable String host, int port,
+				@Nullable Executor executor) {
+			if (!retainInner()) {
+				// retired and freed since a router picked it: the cache's current context makes the connection
+				return super.newHandler(OpenSslTlsSessionCache.this.context, alloc, host, port, executor);
+			}
+			try {
+				SslHandler handler = super.newHandler(target, alloc, host, port, executor);
+				connect(this, handler);
+				return handler;
+			}
+			finally {
+				this.inner.release();
+			}
+		}
+
+		private boolean retainInner() {
+			try {
+				this.inner.retain();
+				return true;
+			}
+			catch (IllegalReferenceCountException ex) {
+				return false;
+			}
 		}
 
 		@Override
@@ -382,7 +546,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 				return OpenSslTlsSessionCache.this.sessionCreated(this, ssl, session);
 			}
 			catch (Throwable ex) {
-				logger.warn("Cache '{}' could not keep a new session; it costs a full handshake", name(), ex);
+				// nothing was taken: sessionCreated returns true on every path once it owns the reference
+				warn("could not keep a new session; it costs a full handshake", ex);
 				return false;
 			}
 		}

@@ -1,12 +1,13 @@
 package dev.tlssession.reactor;
 
-import javax.net.ssl.SSLEngine;
-
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.netty.ConnectionErrorHandler;
-import dev.tlssession.netty.HandshakeStartHandler;
+import dev.tlssession.netty.HandshakeGate;
 import dev.tlssession.netty.RoutingSslContext;
+import dev.tlssession.netty.TrackedConnection;
+import dev.tlssession.netty.TrackedConnections;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import reactor.netty.http.client.HttpClient;
@@ -17,7 +18,7 @@ import reactor.netty.http.client.HttpClient;
  */
 public final class TlsSessionHttpClients {
 
-	private static final String START_HANDLER = "tlsSessionHandshakeStart";
+	private static final String GATE = "tlsSessionHandshakeGate";
 
 	private static final String ERROR_HANDLER = "tlsSessionConnectionErrors";
 
@@ -52,25 +53,24 @@ public final class TlsSessionHttpClients {
 	}
 
 	/**
-	 * Secures a client with a routing context.
+	 * Secures a client with a routing context. Securing a client twice is harmless: its connections get the
+	 * handlers once.
 	 * @param client the client
 	 * @param context the context
 	 * @return the secured client
 	 */
 	public static HttpClient secure(HttpClient client, RoutingSslContext context) {
-		HandshakeStartHandler start = new HandshakeStartHandler(context);
-		ConnectionErrorHandler errors = new ConnectionErrorHandler(context);
 		return client.secure((spec) -> spec.sslContext((SslContext) context).handlerConfigurator((handler) -> {
-			SSLEngine engine = handler.engine();
-			long timeout = context.cacheFor(engine.getPeerHost(), engine.getPeerPort())
-				.settings()
-				.handshakeTimeout()
-				.toMillis();
-			handler.setHandshakeTimeoutMillis(timeout);
+			TrackedConnection connection = TrackedConnections.of(handler.engine());
+			if (connection != null) {
+				handler.setHandshakeTimeoutMillis(connection.handshakeTimeoutMillis());
+			}
 		})).doOnChannelInit((observer, channel, address) -> {
-			ChannelHandlerContext ssl = channel.pipeline().context(SslHandler.class);
-			if (ssl != null) {
-				channel.pipeline().addBefore(ssl.name(), START_HANDLER, start).addAfter(ssl.name(), ERROR_HANDLER, errors);
+			ChannelPipeline pipeline = channel.pipeline();
+			ChannelHandlerContext ssl = pipeline.context(SslHandler.class);
+			if (ssl != null && pipeline.get(GATE) == null) {
+				pipeline.addBefore(ssl.name(), GATE, HandshakeGate.INSTANCE)
+					.addAfter(ssl.name(), ERROR_HANDLER, ConnectionErrorHandler.INSTANCE);
 			}
 		});
 	}

@@ -54,10 +54,15 @@ public final class CacheRouter implements CacheResolver {
 
 	@Override
 	public TlsSessionCache resolve(@Nullable String host, int port) {
-		if (host == null || host.isEmpty() || port < 1 || port > 65535) {
+		if (host == null || port < 1 || port > 65535) {
 			return this.fallback;
 		}
-		TlsSessionKey key = new TlsSessionKey(host, port);
+		// a fully qualified name (api.example.com.) is the same host as api.example.com
+		String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+		if (name.isEmpty()) {
+			return this.fallback;
+		}
+		TlsSessionKey key = new TlsSessionKey(name, port);
 		TlsSessionCache cache = match(this.exact.get(key.host()), key);
 		if (cache == null) {
 			cache = match(this.wildcards, key);

@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"management.endpoints.web.exposure.include=tlssessions,metrics,health",
-		"management.endpoint.health.show-details=always", "tls.session.caches.default.ssl-bundle=test",
+		"management.endpoint.health.show-details=always", "management.endpoint.tlssessions.access=unrestricted",
+		"tls.session.caches.default.ssl-bundle=test",
 		"tls.session.caches.payments.ssl-bundle=test", "tls.session.caches.payments.hosts=payments.test",
 		"logging.level.dev.tlssession=TRACE" })
 @AutoConfigureWebTestClient
@@ -115,6 +116,43 @@ class TlsSessionsEndpointTests {
 		for (String form : forms(id)) {
 			assertThat(body).doesNotContainIgnoringCase(form);
 			assertThat(output.getAll()).doesNotContainIgnoringCase(form);
+		}
+	}
+
+	@Test
+	void listsAtMostTheRequestedNumberOfSessionsWithTheTotal() {
+		call("localhost", 1);
+		call("api.test", 1);
+		call("other.test", 1);
+		this.actuator.get()
+			.uri("/actuator/tlssessions/default?limit=2")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.total").isEqualTo(3)
+			.jsonPath("$.sessions.length()").isEqualTo(2);
+		this.actuator.get()
+			.uri("/actuator/tlssessions/default")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.total").isEqualTo(3)
+			.jsonPath("$.sessions.length()").isEqualTo(3);
+	}
+
+	@Test
+	void aLimitOutOfRangeIsABadRequest() {
+		for (String limit : List.of("0", "-1", "10001")) {
+			this.actuator.get()
+				.uri("/actuator/tlssessions/default?limit=" + limit)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.message")
+				.isEqualTo("limit must be from 1 to 10000, was " + limit);
 		}
 	}
 

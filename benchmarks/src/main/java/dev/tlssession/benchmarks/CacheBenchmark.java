@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.SessionId;
-import dev.tlssession.cache.SessionStore;
+import dev.tlssession.cache.SessionIndex;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -36,7 +36,7 @@ public class CacheBenchmark {
 	@Param({ "1000", "10000", "100000" })
 	public int sessions;
 
-	private SessionStore<Entry> store;
+	private SessionIndex<Entry> store;
 
 	private TlsSessionKey[] keys;
 
@@ -45,7 +45,7 @@ public class CacheBenchmark {
 	@Setup(Level.Trial)
 	public void fill() {
 		int perHost = perHost(this.sessions);
-		this.store = new SessionStore<>(this.sessions, perHost, true, (entry, cause) -> {
+		this.store = new SessionIndex<>(this.sessions, perHost, true, (entry, cause) -> {
 		});
 		this.keys = new TlsSessionKey[HOSTS];
 		this.spare = new Entry[HOSTS][];
@@ -94,8 +94,8 @@ public class CacheBenchmark {
 		return fresh;
 	}
 
-	/** A stored session as the store sees it. */
-	static final class Entry implements SessionStore.Entry {
+	/** A stored session as the index sees it. */
+	static final class Entry implements SessionIndex.Entry {
 
 		private final TlsSessionKey key;
 
@@ -120,8 +120,8 @@ public class CacheBenchmark {
 		}
 
 		@Override
-		public long expiresAt() {
-			return this.expiresAt;
+		public boolean expired(long now) {
+			return this.expiresAt - now <= 0;
 		}
 
 		@Override

@@ -3,10 +3,10 @@ package dev.tlssession.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +19,8 @@ import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionKey;
-import dev.tlssession.cache.AbstractTlsSession;
 import dev.tlssession.cache.SessionId;
-import dev.tlssession.cache.SessionStore;
+import dev.tlssession.cache.SessionIndex;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import io.netty.internal.tcnative.SSLSession;
@@ -108,7 +107,7 @@ final class CacheWorkload {
 
 	/**
 	 * Heap per session: the starter's own {@code NativeSession} objects (made through its package-private
-	 * constructor, as the cache makes them on each new session) in its {@link SessionStore}.
+	 * factory, as the cache makes them on each new session) in its {@link SessionIndex}.
 	 */
 	private static final class Heap implements AutoCloseable {
 
@@ -118,13 +117,13 @@ final class CacheWorkload {
 
 		private final long pointer;
 
-		private final Constructor<?> constructor;
+		private final Constructor<?> facts;
 
-		private final Field idField;
+		private final Method adopt;
 
 		private final Method release;
 
-		private final Object owner = new Object();
+		private final Object generation = new Object();
 
 		Heap(Pki pki) throws Exception {
 			this.server = new HttpsServer(pki, Pki.Cert.EC, Protocol.TLS13, false);
@@ -141,12 +140,13 @@ final class CacheWorkload {
 			Method pointerMethod = type.getDeclaredMethod("pointer");
 			pointerMethod.setAccessible(true);
 			this.pointer = (long) pointerMethod.invoke(session);
-			this.constructor = type.getDeclaredConstructor(String.class, Object.class, long.class, TlsSessionKey.class,
-					String.class, String.class, long.class, long.class);
-			this.constructor.setAccessible(true);
-			this.idField = AbstractTlsSession.class.getDeclaredField("id");
-			this.idField.setAccessible(true);
-			this.release = type.getDeclaredMethod("releaseIfUnexposed");
+			Class<?> factsType = Class.forName(type.getName() + "$Facts");
+			this.facts = factsType.getDeclaredConstructors()[0];
+			this.facts.setAccessible(true);
+			this.adopt = type.getDeclaredMethod("adopt", factsType, Object.class, long.class, boolean.class,
+					long.class);
+			this.adopt.setAccessible(true);
+			this.release = type.getDeclaredMethod("releaseOwned");
 			this.release.setAccessible(true);
 		}
 
@@ -159,21 +159,21 @@ final class CacheWorkload {
 			}
 			SplittableRandom random = new SplittableRandom(7);
 			long before = usedHeap();
-			SessionStore store = new SessionStore<>(sessions, perHost, true, (entry, cause) -> release(entry));
+			SessionIndex store = new SessionIndex<>(sessions, perHost, true, (entry, cause) -> release(entry));
 			for (int i = 0; i < sessions; i++) {
-				store.put((SessionStore.Entry) newSession(hosts[i % hosts.length], random), System.nanoTime());
+				store.put((SessionIndex.Entry) newSession(hosts[i % hosts.length], random), System.nanoTime());
 			}
 			long after = usedHeap();
 			int stored = store.size();
 			double perSession = (after - before) / (double) stored;
 			// twice the capacity more: the total and per-host bounds must hold
 			for (int i = 0; i < 2 * sessions; i++) {
-				store.put((SessionStore.Entry) newSession(hosts[random.nextInt(hosts.length)], random),
+				store.put((SessionIndex.Entry) newSession(hosts[random.nextInt(hosts.length)], random),
 						System.nanoTime());
 			}
 			Map<TlsSessionKey, Integer> perKey = new HashMap<>();
 			for (Object entry : store.entries()) {
-				perKey.merge(((SessionStore.Entry) entry).key(), 1, Integer::sum);
+				perKey.merge(((SessionIndex.Entry) entry).key(), 1, Integer::sum);
 			}
 			int maxPerHost = perKey.values().stream().mapToInt(Integer::intValue).max().orElse(0);
 			int sizeAfter = store.size();
@@ -186,14 +186,14 @@ final class CacheWorkload {
 			if (!SSLSession.upRef(this.pointer)) {
 				throw new IllegalStateException("native session released");
 			}
-			// the strings come from JNI for every new session in the cache, so each session has its own
-			Object session = this.constructor.newInstance("heap", this.owner, this.pointer,
-					new TlsSessionKey(host, 443), new String("TLSv1.3"), new String("TLS_AES_128_GCM_SHA256"),
-					3_600_000L, System.nanoTime());
 			byte[] id = new byte[32];
 			random.nextBytes(id);
-			this.idField.set(session, SessionId.of(id));
-			return session;
+			long now = System.currentTimeMillis() / 1000;
+			// the strings come from JNI for every new session in the cache, so each session has its own
+			Object facts = this.facts.newInstance("heap", new TlsSessionKey(host, 443), SessionId.of(id),
+					new String("TLSv1.3"), new String("TLS_AES_128_GCM_SHA256"), true, now, 3600L, Instant.now(),
+					3_600_000L);
+			return this.adopt.invoke(null, facts, this.generation, this.pointer, true, System.nanoTime());
 		}
 
 		private void release(Object session) {

@@ -408,7 +408,7 @@ final class Report {
 				+ "looks up the newest session of a random host among 10,000 (a single-use TLS 1.3 ticket, which leaves the "
 				+ "store) and stores a new one for it, so the total and per-host bounds evict as they must. Heap: the "
 				+ "starter's own `NativeSession` objects (package-private constructor, one real BoringSSL session shared by "
-				+ "reference so only the Java side counts) in its `SessionStore`, heap used after full GCs before and after "
+				+ "reference so only the Java side counts) in its `SessionIndex`, heap used after full GCs before and after "
 				+ "filling. Then twice the capacity more is stored to check the bounds.\n\n");
 		md.append("| sessions | per-host bound | lookup+store p50 | p90 | p99 | mean | heap per session | size after 3× fill | max per host |\n|---|---|---|---|---|---|---|---|---|\n");
 		for (CacheWorkload.Result c : this.cache) {

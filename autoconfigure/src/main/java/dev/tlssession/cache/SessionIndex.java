@@ -14,16 +14,18 @@ import dev.tlssession.TlsSessionKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A bounded session store: at most {@code maxSessions} in total and {@code maxPerHost} per upstream, oldest out
- * first, expired sessions never handed out. Every operation is O(1) apart from the per-host scan, which is bounded
- * by {@code maxPerHost}.
+ * The sessions of one cache, bounded: at most {@code maxSessions} in total and {@code maxPerHost} per upstream,
+ * oldest out first, expired sessions never handed out. Entries are identified by upstream and session id together,
+ * so a server cannot displace another upstream's session by choosing its id. Every operation is O(1) apart from the
+ * per-host scan, bounded by {@code maxPerHost}.
  * <p>
- * Thread-safe. Listeners run after the store's lock is released, so they may do slow work such as freeing native
- * memory.
+ * Thread-safe. The lock guards only the two maps: it is never held while the listener runs, so the listener may
+ * free native memory or queue notifications. A closed index stays empty: a late {@link #put} is refused, which is
+ * what keeps a rebuilt cache from ever holding a session of its old TLS material.
  *
  * @param <S> the entry type
  */
-public final class SessionStore<S extends SessionStore.Entry> {
+public final class SessionIndex<S extends SessionIndex.Entry> {
 
 	private final int maxSessions;
 
@@ -34,19 +36,21 @@ public final class SessionStore<S extends SessionStore.Entry> {
 	private final EvictionListener<? super S> listener;
 
 	/** Every entry, oldest first. */
-	private final LinkedHashMap<SessionId, S> byId = new LinkedHashMap<>();
+	private final LinkedHashMap<Slot, S> bySlot = new LinkedHashMap<>();
 
 	/** Entries per upstream, oldest first. */
 	private final Map<TlsSessionKey, ArrayDeque<S>> byHost = new HashMap<>();
 
+	private boolean closed;
+
 	/**
-	 * Creates a store.
+	 * Creates an index.
 	 * @param maxSessions the total bound
 	 * @param maxPerHost the bound per upstream
-	 * @param singleUseTickets whether single-use entries are removed when handed out
-	 * @param listener told about every entry that leaves the store
+	 * @param singleUseTickets whether single-use entries leave the index when handed out
+	 * @param listener told about every entry that leaves the index; it must not throw
 	 */
-	public SessionStore(int maxSessions, int maxPerHost, boolean singleUseTickets,
+	public SessionIndex(int maxSessions, int maxPerHost, boolean singleUseTickets,
 			EvictionListener<? super S> listener) {
 		this.maxSessions = maxSessions;
 		this.maxPerHost = maxPerHost;
@@ -55,10 +59,11 @@ public final class SessionStore<S extends SessionStore.Entry> {
 	}
 
 	/**
-	 * Adds an entry. An entry with the same id is replaced; the same entry again changes nothing.
+	 * Adds an entry. A different entry with the same upstream and id is replaced; the same entry again changes
+	 * nothing.
 	 * @param entry the entry
 	 * @param now the monotonic time in nanoseconds
-	 * @return what happened
+	 * @return what happened; the index keeps the entry only for {@code ADDED} and {@code REPLACED}
 	 */
 	public PutResult put(S entry, long now) {
 		Evictions<S> evictions = new Evictions<>();
@@ -71,20 +76,24 @@ public final class SessionStore<S extends SessionStore.Entry> {
 	}
 
 	private PutResult putLocked(S entry, long now, Evictions<S> evictions) {
-		if (entry.expiresAt() - now <= 0) {
+		if (this.closed) {
+			return PutResult.CLOSED;
+		}
+		if (entry.expired(now)) {
 			return PutResult.EXPIRED;
 		}
-		PutResult result = PutResult.ADDED;
-		S existing = this.byId.get(entry.id());
+		Slot slot = new Slot(entry.key(), entry.id());
+		S existing = this.bySlot.get(slot);
 		if (existing == entry) {
 			return PutResult.IDENTICAL;
 		}
+		PutResult result = PutResult.ADDED;
 		if (existing != null) {
 			unlink(existing);
 			evictions.add(existing, null);
 			result = PutResult.REPLACED;
 		}
-		this.byId.put(entry.id(), entry);
+		this.bySlot.put(slot, entry);
 		ArrayDeque<S> host = this.byHost.computeIfAbsent(entry.key(), (key) -> new ArrayDeque<>(2));
 		host.addLast(entry);
 		if (host.size() > this.maxPerHost) {
@@ -93,8 +102,8 @@ public final class SessionStore<S extends SessionStore.Entry> {
 			evictions.add(oldest, EvictionCause.CAPACITY);
 		}
 		expireOldest(now, evictions);
-		while (this.byId.size() > this.maxSessions) {
-			S oldest = this.byId.values().iterator().next();
+		while (this.bySlot.size() > this.maxSessions) {
+			S oldest = this.bySlot.values().iterator().next();
 			unlink(oldest);
 			evictions.add(oldest, EvictionCause.CAPACITY);
 		}
@@ -106,10 +115,10 @@ public final class SessionStore<S extends SessionStore.Entry> {
 	 * dropped by {@link #take} or by the bounds.
 	 */
 	private void expireOldest(long now, Evictions<S> evictions) {
-		Iterator<S> oldestFirst = this.byId.values().iterator();
+		Iterator<S> oldestFirst = this.bySlot.values().iterator();
 		while (oldestFirst.hasNext()) {
 			S oldest = oldestFirst.next();
-			if (oldest.expiresAt() - now > 0) {
+			if (!oldest.expired(now)) {
 				return;
 			}
 			oldestFirst.remove();
@@ -119,11 +128,11 @@ public final class SessionStore<S extends SessionStore.Entry> {
 	}
 
 	/**
-	 * Hands out the newest usable entry for an upstream. A single-use entry leaves the store; others stay.
+	 * Hands out the newest usable entry for an upstream. A single-use entry leaves the index; others stay.
 	 * @param key the upstream
 	 * @param now the monotonic time in nanoseconds
-	 * @param claim called under the store's lock on the chosen entry, before any concurrent eviction can release
-	 * it (for example to take a native reference); an entry it refuses is dropped as invalidated
+	 * @param claim called under the index's lock on the chosen entry, before any concurrent eviction can release
+	 * it (for example to take a reference for the connection); an entry it refuses is dropped as invalidated
 	 * @return the entry, or {@code null} if there is none
 	 */
 	public @Nullable S take(TlsSessionKey key, long now, Predicate<? super S> claim) {
@@ -133,7 +142,7 @@ public final class SessionStore<S extends SessionStore.Entry> {
 			ArrayDeque<S> host = this.byHost.get(key);
 			while (host != null && taken == null && !host.isEmpty()) {
 				S newest = host.peekLast();
-				if (newest.expiresAt() - now <= 0) {
+				if (newest.expired(now)) {
 					unlink(newest);
 					evictions.add(newest, EvictionCause.EXPIRED);
 				}
@@ -159,16 +168,26 @@ public final class SessionStore<S extends SessionStore.Entry> {
 	 * Removes one entry.
 	 * @param entry the entry
 	 * @param cause why
-	 * @return {@code false} if it was not in the store
+	 * @return {@code false} if it was not in the index
 	 */
 	public boolean remove(S entry, EvictionCause cause) {
-		synchronized (this) {
-			if (this.byId.get(entry.id()) != entry) {
-				return false;
-			}
-			unlink(entry);
+		if (!detach(entry)) {
+			return false;
 		}
 		this.listener.evicted(entry, cause);
+		return true;
+	}
+
+	/**
+	 * Takes an entry out without telling the listener: whoever detaches it becomes responsible for it.
+	 * @param entry the entry
+	 * @return {@code false} if it was not in the index
+	 */
+	public synchronized boolean detach(S entry) {
+		if (this.bySlot.get(new Slot(entry.key(), entry.id())) != entry) {
+			return false;
+		}
+		unlink(entry);
 		return true;
 	}
 
@@ -186,7 +205,7 @@ public final class SessionStore<S extends SessionStore.Entry> {
 				return 0;
 			}
 			removed = new ArrayList<>(host);
-			removed.forEach((entry) -> this.byId.remove(entry.id()));
+			removed.forEach((entry) -> this.bySlot.remove(new Slot(entry.key(), entry.id())));
 		}
 		removed.forEach((entry) -> this.listener.evicted(entry, cause));
 		return removed.size();
@@ -194,14 +213,28 @@ public final class SessionStore<S extends SessionStore.Entry> {
 
 	/**
 	 * Removes every entry.
-	 * @param cause why
+	 * @param cause why, or {@code null} when the entries are only released (the cache is closing)
 	 * @return the number removed
 	 */
-	public int clear(EvictionCause cause) {
+	public int clear(@Nullable EvictionCause cause) {
+		return clear(cause, false);
+	}
+
+	/**
+	 * Removes every entry and refuses every later {@link #put}.
+	 * @param cause why, or {@code null} when the entries are only released (the cache is closing)
+	 * @return the number removed
+	 */
+	public int close(@Nullable EvictionCause cause) {
+		return clear(cause, true);
+	}
+
+	private int clear(@Nullable EvictionCause cause, boolean close) {
 		List<S> removed;
 		synchronized (this) {
-			removed = new ArrayList<>(this.byId.values());
-			this.byId.clear();
+			this.closed |= close;
+			removed = new ArrayList<>(this.bySlot.values());
+			this.bySlot.clear();
 			this.byHost.clear();
 		}
 		removed.forEach((entry) -> this.listener.evicted(entry, cause));
@@ -209,12 +242,12 @@ public final class SessionStore<S extends SessionStore.Entry> {
 	}
 
 	/**
-	 * Whether an entry is in the store.
+	 * Whether an entry is in the index.
 	 * @param entry the entry
 	 * @return {@code true} if present
 	 */
 	public synchronized boolean contains(S entry) {
-		return this.byId.get(entry.id()) == entry;
+		return this.bySlot.get(new Slot(entry.key(), entry.id())) == entry;
 	}
 
 	/**
@@ -222,7 +255,21 @@ public final class SessionStore<S extends SessionStore.Entry> {
 	 * @return a copy
 	 */
 	public synchronized List<S> entries() {
-		return new ArrayList<>(this.byId.values());
+		return new ArrayList<>(this.bySlot.values());
+	}
+
+	/**
+	 * The oldest entries, at most {@code limit} of them.
+	 * @param limit how many at most
+	 * @return a copy
+	 */
+	public synchronized List<S> entries(int limit) {
+		List<S> entries = new ArrayList<>(Math.min(limit, this.bySlot.size()));
+		Iterator<S> oldestFirst = this.bySlot.values().iterator();
+		while (entries.size() < limit && oldestFirst.hasNext()) {
+			entries.add(oldestFirst.next());
+		}
+		return entries;
 	}
 
 	/**
@@ -230,11 +277,11 @@ public final class SessionStore<S extends SessionStore.Entry> {
 	 * @return the size
 	 */
 	public synchronized int size() {
-		return this.byId.size();
+		return this.bySlot.size();
 	}
 
 	private void unlink(S entry) {
-		this.byId.remove(entry.id());
+		this.bySlot.remove(new Slot(entry.key(), entry.id()));
 		unlinkFromHost(entry);
 	}
 
@@ -253,14 +300,25 @@ public final class SessionStore<S extends SessionStore.Entry> {
 		/** The entry is new. */
 		ADDED,
 
-		/** The entry replaced a different one with the same id. */
+		/** The entry replaced a different one with the same upstream and id. */
 		REPLACED,
 
-		/** The entry was already in the store. */
+		/** The entry was already in the index. */
 		IDENTICAL,
 
-		/** The entry had already expired and was not stored. */
-		EXPIRED
+		/** The entry had already expired and was not kept. */
+		EXPIRED,
+
+		/** The index is closed and keeps nothing. */
+		CLOSED;
+
+		/**
+		 * Whether the index now holds the entry it was given.
+		 * @return {@code true} for {@code ADDED} and {@code REPLACED}
+		 */
+		public boolean kept() {
+			return this == ADDED || this == REPLACED;
+		}
 
 	}
 
@@ -276,16 +334,17 @@ public final class SessionStore<S extends SessionStore.Entry> {
 		TlsSessionKey key();
 
 		/**
-		 * The session id.
+		 * The session id, unique per upstream.
 		 * @return the id
 		 */
 		SessionId id();
 
 		/**
-		 * The monotonic time ({@link System#nanoTime()}) at which the entry expires.
-		 * @return the expiry
+		 * Whether the entry may no longer be handed out because of its age.
+		 * @param now the monotonic time ({@link System#nanoTime()})
+		 * @return {@code true} once expired
 		 */
-		long expiresAt();
+		boolean expired(long now);
 
 		/**
 		 * Whether the entry may be handed out only once.
@@ -296,7 +355,7 @@ public final class SessionStore<S extends SessionStore.Entry> {
 	}
 
 	/**
-	 * Told about entries that leave the store.
+	 * Told about entries that leave the index.
 	 *
 	 * @param <S> the entry type
 	 */
@@ -304,12 +363,16 @@ public final class SessionStore<S extends SessionStore.Entry> {
 	public interface EvictionListener<S> {
 
 		/**
-		 * An entry left the store.
+		 * An entry left the index.
 		 * @param entry the entry
-		 * @param cause why, or {@code null} when a different entry with the same id replaced it
+		 * @param cause why, or {@code null} when it was replaced by a different entry with the same id or the index
+		 * is closing
 		 */
 		void evicted(S entry, @Nullable EvictionCause cause);
 
+	}
+
+	private record Slot(TlsSessionKey key, SessionId id) {
 	}
 
 	private static final class Evictions<S> {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bounded store on its own, with entries that need no TLS stack: bounds, order, expiry and replacement.
+ * The bounded session index on its own, with entries that need no TLS stack: bounds, order, expiry and replacement.
  */
-class SessionStoreTests {
+class SessionIndexTests {
 
 	private static final long HOUR = 3_600_000_000_000L;
 
@@ -20,19 +20,19 @@ class SessionStoreTests {
 
 	@Test
 	void aDifferentEntryWithTheSameIdReplacesTheOldOne() {
-		SessionStore<Entry> store = store(10, 4, true);
+		SessionIndex<Entry> store = store(10, 4, true);
 		Entry first = new Entry("api.test", new byte[] { 1 }, HOUR, false);
 		Entry second = new Entry("api.test", new byte[] { 1 }, HOUR, false);
-		assertThat(store.put(first, 0)).isEqualTo(SessionStore.PutResult.ADDED);
-		assertThat(store.put(second, 0)).isEqualTo(SessionStore.PutResult.REPLACED);
-		assertThat(store.put(second, 0)).isEqualTo(SessionStore.PutResult.IDENTICAL);
+		assertThat(store.put(first, 0)).isEqualTo(SessionIndex.PutResult.ADDED);
+		assertThat(store.put(second, 0)).isEqualTo(SessionIndex.PutResult.REPLACED);
+		assertThat(store.put(second, 0)).isEqualTo(SessionIndex.PutResult.IDENTICAL);
 		assertThat(store.entries()).containsExactly(second);
 		assertThat(this.evictions).containsExactly("replaced:1");
 	}
 
 	@Test
 	void theTotalBoundEvictsTheOldestEntry() {
-		SessionStore<Entry> store = store(3, 4, true);
+		SessionIndex<Entry> store = store(3, 4, true);
 		for (int i = 0; i < 5; i++) {
 			store.put(new Entry("host" + i + ".test", new byte[] { (byte) i }, HOUR, false), 0);
 		}
@@ -42,7 +42,7 @@ class SessionStoreTests {
 
 	@Test
 	void aHundredThousandHostsKeepTheTotalBound() {
-		SessionStore<Entry> store = new SessionStore<>(1000, 4, true, (entry, cause) -> {
+		SessionIndex<Entry> store = new SessionIndex<>(1000, 4, true, (entry, cause) -> {
 		});
 		for (int i = 0; i < 100_000; i++) {
 			store.put(new Entry("host" + i + ".test", new byte[] { (byte) i, (byte) (i >> 8), (byte) (i >> 16) },
@@ -54,7 +54,7 @@ class SessionStoreTests {
 
 	@Test
 	void thePerHostBoundEvictsTheHostsOldestEntry() {
-		SessionStore<Entry> store = store(100, 2, true);
+		SessionIndex<Entry> store = store(100, 2, true);
 		for (int i = 0; i < 4; i++) {
 			store.put(new Entry("api.test", new byte[] { (byte) i }, HOUR, true), 0);
 		}
@@ -65,7 +65,7 @@ class SessionStoreTests {
 
 	@Test
 	void takeHandsOutTheNewestAndRemovesSingleUseEntries() {
-		SessionStore<Entry> store = store(100, 4, true);
+		SessionIndex<Entry> store = store(100, 4, true);
 		store.put(new Entry("api.test", new byte[] { 1 }, HOUR, true), 0);
 		store.put(new Entry("api.test", new byte[] { 2 }, HOUR, true), 0);
 		assertThat(store.take(key("api.test"), 0, (entry) -> true).id).isEqualTo((byte) 2);
@@ -76,7 +76,7 @@ class SessionStoreTests {
 
 	@Test
 	void multiUseEntriesStayAfterTake() {
-		SessionStore<Entry> store = store(100, 4, true);
+		SessionIndex<Entry> store = store(100, 4, true);
 		store.put(new Entry("api.test", new byte[] { 1 }, HOUR, false), 0);
 		store.take(key("api.test"), 0, (entry) -> true);
 		assertThat(store.take(key("api.test"), 0, (entry) -> true)).isNotNull();
@@ -85,7 +85,7 @@ class SessionStoreTests {
 
 	@Test
 	void expiredEntriesAreNeverHandedOut() {
-		SessionStore<Entry> store = store(100, 4, true);
+		SessionIndex<Entry> store = store(100, 4, true);
 		store.put(new Entry("api.test", new byte[] { 1 }, 1000, false), 0);
 		assertThat(store.take(key("api.test"), 1000, (entry) -> true)).isNull();
 		assertThat(this.evictions).containsExactly("expired:1");
@@ -93,7 +93,7 @@ class SessionStoreTests {
 
 	@Test
 	void expiredEntriesLeaveWhenNewOnesArrive() {
-		SessionStore<Entry> store = store(100, 4, true);
+		SessionIndex<Entry> store = store(100, 4, true);
 		store.put(new Entry("a.test", new byte[] { 1 }, 1000, false), 0);
 		store.put(new Entry("b.test", new byte[] { 2 }, HOUR, false), 2000);
 		assertThat(store.size()).isEqualTo(1);
@@ -102,7 +102,7 @@ class SessionStoreTests {
 
 	@Test
 	void anEntryTheClaimRefusesIsDroppedAndTheNextIsTried() {
-		SessionStore<Entry> store = store(100, 4, true);
+		SessionIndex<Entry> store = store(100, 4, true);
 		store.put(new Entry("api.test", new byte[] { 1 }, HOUR, false), 0);
 		store.put(new Entry("api.test", new byte[] { 2 }, HOUR, false), 0);
 		assertThat(store.take(key("api.test"), 0, (entry) -> entry.id != 2).id).isEqualTo((byte) 1);
@@ -111,7 +111,7 @@ class SessionStoreTests {
 
 	@Test
 	void removeAndClear() {
-		SessionStore<Entry> store = store(100, 4, true);
+		SessionIndex<Entry> store = store(100, 4, true);
 		Entry entry = new Entry("api.test", new byte[] { 1 }, HOUR, false);
 		store.put(entry, 0);
 		store.put(new Entry("api.test", new byte[] { 2 }, HOUR, false), 0);
@@ -123,8 +123,41 @@ class SessionStoreTests {
 		assertThat(this.evictions).containsExactly("removed:1", "removed:2", "flushed:3");
 	}
 
-	private SessionStore<Entry> store(int max, int perHost, boolean singleUse) {
-		return new SessionStore<>(max, perHost, singleUse, (entry, cause) -> this.evictions
+	@Test
+	void anotherUpstreamCannotDisplaceASessionByChoosingItsId() {
+		SessionIndex<Entry> store = store(100, 4, true);
+		Entry a = new Entry("a.test", new byte[] { 7 }, HOUR, false);
+		Entry b = new Entry("b.test", new byte[] { 7 }, HOUR, false);
+		assertThat(store.put(a, 0)).isEqualTo(SessionIndex.PutResult.ADDED);
+		assertThat(store.put(b, 0)).isEqualTo(SessionIndex.PutResult.ADDED);
+		assertThat(store.entries()).containsExactly(a, b);
+		assertThat(this.evictions).isEmpty();
+	}
+
+	@Test
+	void aClosedIndexIsEmptyAndRefusesLatePuts() {
+		SessionIndex<Entry> store = store(100, 4, true);
+		store.put(new Entry("api.test", new byte[] { 1 }, HOUR, false), 0);
+		assertThat(store.close(EvictionCause.FLUSHED)).isEqualTo(1);
+		assertThat(store.put(new Entry("api.test", new byte[] { 2 }, HOUR, false), 0))
+			.isEqualTo(SessionIndex.PutResult.CLOSED);
+		assertThat(store.size()).isZero();
+		assertThat(this.evictions).containsExactly("flushed:1");
+	}
+
+	@Test
+	void detachTakesAnEntryOutWithoutTellingTheListener() {
+		SessionIndex<Entry> store = store(100, 4, true);
+		Entry entry = new Entry("api.test", new byte[] { 1 }, HOUR, false);
+		store.put(entry, 0);
+		assertThat(store.detach(entry)).isTrue();
+		assertThat(store.detach(entry)).isFalse();
+		assertThat(store.size()).isZero();
+		assertThat(this.evictions).isEmpty();
+	}
+
+	private SessionIndex<Entry> store(int max, int perHost, boolean singleUse) {
+		return new SessionIndex<>(max, perHost, singleUse, (entry, cause) -> this.evictions
 			.add(((cause != null) ? cause.tag() : "replaced") + ":" + entry.id));
 	}
 
@@ -132,7 +165,7 @@ class SessionStoreTests {
 		return new TlsSessionKey(host, 443);
 	}
 
-	static final class Entry implements SessionStore.Entry {
+	static final class Entry implements SessionIndex.Entry {
 
 		final TlsSessionKey key;
 
@@ -145,7 +178,7 @@ class SessionStoreTests {
 		final boolean singleUse;
 
 		Entry(String host, byte[] id, long expiresAt, boolean singleUse) {
-			this.key = SessionStoreTests.key(host);
+			this.key = SessionIndexTests.key(host);
 			this.id = id[0];
 			this.sessionId = SessionId.of(id);
 			this.expiresAt = expiresAt;
@@ -163,8 +196,8 @@ class SessionStoreTests {
 		}
 
 		@Override
-		public long expiresAt() {
-			return this.expiresAt;
+		public boolean expired(long now) {
+			return this.expiresAt - now <= 0;
 		}
 
 		@Override
