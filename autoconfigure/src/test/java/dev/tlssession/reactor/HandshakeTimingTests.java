@@ -1,10 +1,12 @@
 package dev.tlssession.reactor;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import dev.tlssession.TlsMaterial;
 import dev.tlssession.TlsSessionCacheSettings;
@@ -15,8 +17,9 @@ import dev.tlssession.testsupport.TlsTestServer;
 import dev.tlssession.testsupport.TlsTestServer.Mode;
 import io.netty.resolver.AddressResolver;
 import io.netty.resolver.AddressResolverGroup;
-import io.netty.resolver.DefaultAddressResolverGroup;
+import io.netty.resolver.AbstractAddressResolver;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Promise;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -51,19 +54,36 @@ class HandshakeTimingTests {
 	}
 
 	/**
-	 * Resolves with the JDK (loopback only), after a delay.
+	 * Resolves every name to loopback, after a delay, without blocking its event loop.
 	 */
 	static final class SlowResolver extends AddressResolverGroup<InetSocketAddress> {
 
 		@Override
-		protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) throws Exception {
-			try {
-				Thread.sleep(RESOLUTION_DELAY.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			return DefaultAddressResolverGroup.INSTANCE.getResolver(executor);
+		protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
+			return new AbstractAddressResolver<>(executor) {
+
+				@Override
+				protected boolean doIsResolved(InetSocketAddress address) {
+					return !address.isUnresolved();
+				}
+
+				@Override
+				protected void doResolve(InetSocketAddress unresolved, Promise<InetSocketAddress> promise) {
+					executor().schedule(() -> promise.setSuccess(loopback(unresolved)), RESOLUTION_DELAY.toMillis(),
+							TimeUnit.MILLISECONDS);
+				}
+
+				@Override
+				protected void doResolveAll(InetSocketAddress unresolved, Promise<List<InetSocketAddress>> promise) {
+					executor().schedule(() -> promise.setSuccess(List.of(loopback(unresolved))),
+							RESOLUTION_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+				}
+
+			};
+		}
+
+		private static InetSocketAddress loopback(InetSocketAddress unresolved) {
+			return new InetSocketAddress(InetAddress.getLoopbackAddress(), unresolved.getPort());
 		}
 
 	}

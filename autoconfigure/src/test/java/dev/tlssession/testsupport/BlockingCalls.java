@@ -1,0 +1,55 @@
+package dev.tlssession.testsupport;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * Records every blocking call BlockHound catches on a non-blocking thread (a Netty event loop), besides throwing
+ * it where it happened: a call on an event loop may be swallowed there, the record is checked after every test by
+ * {@link SafetyChecks}.
+ */
+public final class BlockingCalls implements BlockHoundIntegration {
+
+	private static final List<String> CAUGHT = new CopyOnWriteArrayList<>();
+
+	@Override
+	public void applyTo(BlockHound.Builder builder) {
+		// Netty's adaptive allocator takes a lock to free a magazine it replaces when contended; Netty's own
+		// integration does not list it yet (4.2.15)
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
+				"tryExpandMagazines");
+		builder.blockingMethodCallback((method) -> {
+			BlockingOperationError error = new BlockingOperationError(method);
+			CAUGHT.add(method + " on " + Thread.currentThread().getName() + "\n" + stack(error));
+			throw error;
+		});
+	}
+
+	@Override
+	public int compareTo(BlockHoundIntegration other) {
+		// applied last, so that this callback is the one that stays
+		return 1;
+	}
+
+	private static String stack(Throwable error) {
+		StringBuilder stack = new StringBuilder();
+		StackTraceElement[] frames = error.getStackTrace();
+		for (int i = 0; i < Math.min(frames.length, 30); i++) {
+			stack.append("\tat ").append(frames[i]).append('\n');
+		}
+		return stack.toString();
+	}
+
+	/**
+	 * The blocking calls caught so far.
+	 * @return their descriptions
+	 */
+	public static List<String> caught() {
+		return List.copyOf(CAUGHT);
+	}
+
+}
