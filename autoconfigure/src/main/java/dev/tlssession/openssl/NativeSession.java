@@ -27,10 +27,10 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 
 	private static final InternalLogger logger = InternalLoggerFactory.getInstance(NativeSession.class);
 
-	/** Native session references held by every cache of the process: for tests and diagnostics. */
-	private static final AtomicLong HELD = new AtomicLong();
-
 	private final Object generation;
+
+	/** The native references its cache holds: one per live session, taken and released here. */
+	private final AtomicLong held;
 
 	private final long pointer;
 
@@ -51,16 +51,18 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 
 	private volatile boolean invalidated;
 
-	private NativeSession(Facts facts, Object generation, long pointer, long expiresAt, boolean offeredOnce) {
+	private NativeSession(Facts facts, Object generation, AtomicLong held, long pointer, long expiresAt,
+			boolean offeredOnce) {
 		super(facts.cache, facts.key, facts.id, facts.protocol, facts.cipherSuite, facts.created,
 				facts.created.plusMillis(facts.lifetimeMillis), facts.singleUse);
 		this.generation = generation;
+		this.held = held;
 		this.pointer = pointer;
 		this.expiresAt = expiresAt;
 		this.validFromSeconds = facts.nativeTimeSeconds;
 		this.validUntilSeconds = facts.nativeTimeSeconds + facts.nativeTimeoutSeconds;
 		this.offeredOnce = offeredOnce;
-		HELD.incrementAndGet();
+		held.incrementAndGet();
 	}
 
 	/**
@@ -69,26 +71,19 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 	 * caller must leave the reference to BoringSSL.
 	 * @param facts what the session is, read before ownership moves
 	 * @param generation the context that made the session: a session is never offered on another
+	 * @param held the count of native references the cache holds
 	 * @param pointer the {@code SSL_SESSION*}
 	 * @param singleUseTickets whether the cache offers a single-use session only once (RFC 8446 C.4)
 	 * @param now the monotonic time in nanoseconds
 	 * @return the session, which now owns the reference, or {@code null} when the reference was not taken
 	 */
-	static @Nullable NativeSession adopt(Facts facts, Object generation, long pointer, boolean singleUseTickets,
-			long now) {
+	static @Nullable NativeSession adopt(Facts facts, Object generation, AtomicLong held, long pointer,
+			boolean singleUseTickets, long now) {
 		if (!facts.usableBy(System.currentTimeMillis() / 1000)) {
 			return null;
 		}
-		return new NativeSession(facts, generation, pointer, now + facts.lifetimeMillis * 1_000_000,
+		return new NativeSession(facts, generation, held, pointer, now + facts.lifetimeMillis * 1_000_000,
 				singleUseTickets && facts.singleUse);
-	}
-
-	/**
-	 * The native session references held now by every cache of the process.
-	 * @return the count
-	 */
-	static long referencesHeld() {
-		return HELD.get();
 	}
 
 	Object generation() {
@@ -139,7 +134,7 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 		int count = this.references.decrementAndGet();
 		if (count == 0) {
 			SSLSession.free(this.pointer);
-			HELD.decrementAndGet();
+			this.held.decrementAndGet();
 		}
 		else if (count < 0) {
 			// a bug, never reached: refuse to free twice

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -58,6 +59,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	private final @Nullable StoreDispatcher store;
 
 	private final Object lifecycle = new Object();
+
+	private final AtomicLong nativeReferences = new AtomicLong();
 
 	private volatile Context context;
 
@@ -135,6 +138,15 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			inner.release();
 			throw ex;
 		}
+	}
+
+	/**
+	 * The native session references the cache holds now: one per session in its indexes, pending on a connection
+	 * or being offered. Every path that takes one releases it exactly once.
+	 * @return the count
+	 */
+	long nativeSessionReferences() {
+		return this.nativeReferences.get();
 	}
 
 	@Override
@@ -444,8 +456,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		}
 		NativeSession.Facts facts = NativeSession.Facts.read(name(), connection.key, pointer, SSL.getVersion(ssl),
 				SSL.getCipherForSSL(ssl), settings().timeout().toMillis());
-		NativeSession session = NativeSession.adopt(facts, origin, pointer, settings().singleUseTickets(),
-				System.nanoTime());
+		NativeSession session = NativeSession.adopt(facts, origin, this.nativeReferences, pointer,
+				settings().singleUseTickets(), System.nanoTime());
 		if (session == null) {
 			return false;
 		}

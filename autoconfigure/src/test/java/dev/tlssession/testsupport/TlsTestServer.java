@@ -11,7 +11,12 @@ import java.util.function.Predicate;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSslServerSessionContext;
@@ -23,9 +28,11 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.internal.tcnative.SSL;
 import io.netty.pkitesting.X509Bundle;
+import io.netty.util.ReferenceCountUtil;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * An HTTPS server on 127.0.0.1 backed by BoringSSL that records, for every handshake, whether it resumed a session:
@@ -75,6 +82,12 @@ public final class TlsTestServer implements AutoCloseable {
 
 	private volatile boolean resetAfterResponse;
 
+	private volatile boolean alertAfterResponse;
+
+	private volatile boolean breakHandshakes;
+
+	private volatile boolean echoClientIdentity;
+
 	private TlsTestServer(Mode mode, X509Bundle certificate, X509Bundle clientTrust, boolean keepAlive,
 			SslProvider provider, int port) throws Exception {
 		this.mode = mode;
@@ -104,6 +117,9 @@ public final class TlsTestServer implements AutoCloseable {
 				long start = System.currentTimeMillis();
 				handler.handshakeFuture()
 					.addListener((future) -> recordHandshake(handler, future.isSuccess(), start));
+				if (this.breakHandshakes) {
+					channel.pipeline().addFirst(new HandshakeBreaker());
+				}
 			})
 			.handle((request, response) -> {
 				if (!keepAlive) {
@@ -115,6 +131,16 @@ public final class TlsTestServer implements AutoCloseable {
 						Channel channel = connection.channel();
 						channel.eventLoop().schedule(() -> abort(channel), 50, TimeUnit.MILLISECONDS);
 					});
+				}
+				if (this.alertAfterResponse) {
+					// a fatal alert record where the client expects encrypted data: a connection that breaks
+					response.withConnection((connection) -> {
+						Channel channel = connection.channel();
+						channel.eventLoop().schedule(() -> sendFatalAlert(channel), 50, TimeUnit.MILLISECONDS);
+					});
+				}
+				if (this.echoClientIdentity) {
+					return response.sendString(Mono.just(clientIdentity(request)));
 				}
 				return response.sendString(Mono.just("ok"));
 			})
@@ -247,6 +273,89 @@ public final class TlsTestServer implements AutoCloseable {
 	 */
 	public void resetConnectionsAfterResponse(boolean reset) {
 		this.resetAfterResponse = reset;
+	}
+
+	/**
+	 * Makes the server send a fatal alert shortly after each response, on connections kept alive, instead of
+	 * closing them in order.
+	 * @param alert whether to send it
+	 */
+	public void alertAfterResponse(boolean alert) {
+		this.alertAfterResponse = alert;
+	}
+
+	/**
+	 * Makes the server break the handshakes of new connections after its first record (the ServerHello, which
+	 * already says whether the offered session is resumed): the client receives garbage in the middle of the
+	 * handshake and fails it with an alert.
+	 * @param broken whether to break them
+	 */
+	public void breakHandshakes(boolean broken) {
+		this.breakHandshakes = broken;
+	}
+
+	/**
+	 * Makes the server answer each request with the subject of the client certificate its TLS session
+	 * authenticated, and whether the session was resumed: {@code subject|resumed}.
+	 * @param echo whether to answer so
+	 */
+	public void echoClientIdentity(boolean echo) {
+		this.echoClientIdentity = echo;
+	}
+
+	private static String clientIdentity(HttpServerRequest request) {
+		String[] identity = new String[] { "none|false" };
+		request.withConnection((connection) -> {
+			SslHandler handler = connection.channel().pipeline().get(SslHandler.class);
+			SSLSession session = handler.engine().getSession();
+			boolean resumed;
+			synchronized (handler.engine()) {
+				resumed = SSL.isSessionReused(((ReferenceCountedOpenSslEngine) handler.engine()).sslPointer());
+			}
+			try {
+				identity[0] = ((X509Certificate) session.getPeerCertificates()[0]).getSubjectX500Principal().getName()
+						+ "|" + resumed;
+			}
+			catch (SSLPeerUnverifiedException ex) {
+				identity[0] = "none|" + resumed;
+			}
+		});
+		return identity[0];
+	}
+
+	private static void sendFatalAlert(Channel channel) {
+		SslHandler handler = channel.pipeline().get(SslHandler.class);
+		if (handler != null && channel.isActive()) {
+			// level fatal (2), internal_error (80), in a plaintext alert record
+			channel.pipeline()
+				.context(handler)
+				.writeAndFlush(Unpooled.wrappedBuffer(new byte[] { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x50 }));
+		}
+	}
+
+	/**
+	 * Passes on the first TLS record the server writes, then a record of garbage instead of the rest.
+	 */
+	private static final class HandshakeBreaker extends ChannelOutboundHandlerAdapter {
+
+		private boolean broken;
+
+		@Override
+		public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+			if (this.broken || !(msg instanceof ByteBuf buffer) || buffer.readableBytes() < 5) {
+				ReferenceCountUtil.release(msg);
+				promise.setSuccess();
+				return;
+			}
+			this.broken = true;
+			int first = Math.min(buffer.readableBytes(), 5 + buffer.getUnsignedShort(buffer.readerIndex() + 3));
+			ByteBuf record = buffer.readRetainedSlice(first);
+			buffer.release();
+			ctx.write(record);
+			ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] { 0x17, 0x03, 0x03, 0x00, 0x04, 1, 2, 3, 4 }),
+					promise);
+		}
+
 	}
 
 	private static void abort(Channel channel) {
