@@ -12,7 +12,8 @@ import java.util.Map;
  * @param offersAccepted offered sessions the server resumed
  * @param offersRejected offered sessions the server declined
  * @param stored sessions kept by the cache
- * @param dropped sessions neither kept nor handed to a store ({@code no-internal-store} without a store)
+ * @param dropped sessions the cache did not keep: unusable on arrival (a zero ticket lifetime, or outside their
+ * lifetime by the clock), or {@code no-internal-store} without a store
  * @param storeFailures {@link TlsSessionStore} calls that threw, timed out or returned a foreign session
  * @param size sessions in the cache now
  * @param evictions sessions that left the cache, by cause
@@ -29,7 +30,7 @@ public record TlsSessionStats(long resumedHandshakes, long fullHandshakes, long 
 	 * @param offersAccepted offered sessions the server resumed
 	 * @param offersRejected offered sessions the server declined
 	 * @param stored sessions kept by the cache
-	 * @param dropped sessions neither kept nor handed to a store
+	 * @param dropped sessions the cache did not keep (unusable on arrival, or no store to hand them to)
 	 * @param storeFailures failed store calls
 	 * @param size sessions in the cache now
 	 * @param evictions sessions that left the cache, by cause

@@ -160,7 +160,7 @@ public class TlsSessionsEndpoint {
 	 * @param offers offered sessions by the server's answer
 	 * @param size sessions in the cache
 	 * @param stored sessions kept since start
-	 * @param dropped sessions neither kept nor handed to a store
+	 * @param dropped sessions the cache did not keep (unusable on arrival, or no store to hand them to)
 	 * @param storeFailures failed store calls
 	 * @param evictions sessions that left the cache, by cause
 	 */

@@ -68,7 +68,7 @@ public final class CacheCounters {
 	}
 
 	/**
-	 * Counts a session that was neither kept nor handed to a store.
+	 * Counts a session the cache did not keep: unusable on arrival, or no store to hand it to.
 	 */
 	public void dropped() {
 		this.dropped.increment();

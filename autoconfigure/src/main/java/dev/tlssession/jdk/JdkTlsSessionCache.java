@@ -227,7 +227,12 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		this.handshaking.put(engine, connection);
 		TrackedConnections.register(engine, connection);
 		handler.handshakeFuture().addListener((future) -> handshakeDone(engine, connection, future));
-		handler.sslCloseFuture().addListener((future) -> TrackedConnections.unregister(engine, connection));
+		handler.sslCloseFuture().addListener((future) -> {
+			if (!connection.activated) {
+				// no channelInactive will follow to end the tracking
+				TrackedConnections.unregister(engine, connection);
+			}
+		});
 	}
 
 	private void handshakeDone(SSLEngine engine, Connection connection, Future<?> future) {
@@ -254,6 +259,14 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		volatile boolean resumed;
 
+		private volatile boolean closeRequested;
+
+		private volatile boolean closeNotifyReceived;
+
+		private volatile boolean closedByTls;
+
+		private volatile boolean activated;
+
 		Connection(SSLEngine engine, @Nullable TlsSessionKey key) {
 			this.engine = engine;
 			this.key = key;
@@ -271,8 +284,32 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		@Override
 		public void activate(Runnable start) {
+			this.activated = true;
 			this.startNanos = System.nanoTime();
 			start.run();
+		}
+
+		@Override
+		public void closeRequested() {
+			this.closeRequested = true;
+		}
+
+		@Override
+		public void closeNotifyReceived() {
+			this.closeNotifyReceived = true;
+		}
+
+		@Override
+		public void closing() {
+			this.closedByTls |= !this.closeRequested;
+		}
+
+		@Override
+		public void inactive() {
+			if (!this.closeNotifyReceived && this.closedByTls) {
+				broken();
+			}
+			TrackedConnections.unregister(this.engine, this);
 		}
 
 		@Override

@@ -12,6 +12,7 @@ import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStats;
 import dev.tlssession.cache.CacheCounters;
+import dev.tlssession.cache.SessionIdHasher;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,8 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 		this.name = name;
 		this.provider = provider;
 		this.settings = settings;
+		// its salt comes from SecureRandom, which may read a file: never first on an event loop
+		SessionIdHasher.get();
 	}
 
 	@Override

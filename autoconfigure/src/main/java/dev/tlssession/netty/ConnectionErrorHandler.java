@@ -3,20 +3,23 @@ package dev.tlssession.netty;
 import java.io.IOException;
 
 import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandler;
 
 /**
  * Tells a cache when one of its connections breaks (a reset, a fatal alert, a record that does not decrypt) instead
  * of closing in order: like OpenSSL with a connection that was never shut down, the cache then stops trusting the
  * sessions that connection made or resumed. The connection is found by its engine, which outlives the native
- * {@code SSL} object a fatal alert frees. Goes right after the {@link SslHandler}; the Reactor Netty binding
- * installs it.
+ * {@code SSL} object a fatal alert frees. It also tells the cache which closes the application asked for, so that a
+ * close the {@link SslHandler} makes on its own is told apart (see {@link HandshakeGate}). Goes right after the
+ * {@link SslHandler}; the Reactor Netty binding installs it.
  */
 @Sharable
-public final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
+public final class ConnectionErrorHandler extends ChannelDuplexHandler {
 
 	/**
 	 * The handler; it keeps no state of its own.
@@ -35,6 +38,35 @@ public final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
 			}
 		}
 		ctx.fireExceptionCaught(cause);
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+		TrackedConnection connection = HandshakeGate.connection(ctx);
+		if (connection != null) {
+			connection.inactive();
+		}
+		ctx.fireChannelInactive();
+	}
+
+	@Override
+	public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+		if (event instanceof SslCloseCompletionEvent closed && closed.isSuccess()) {
+			TrackedConnection connection = HandshakeGate.connection(ctx);
+			if (connection != null) {
+				connection.closeNotifyReceived();
+			}
+		}
+		ctx.fireUserEventTriggered(event);
+	}
+
+	@Override
+	public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws Exception {
+		TrackedConnection connection = HandshakeGate.connection(ctx);
+		if (connection != null) {
+			connection.closeRequested();
+		}
+		ctx.close(promise);
 	}
 
 }

@@ -1,8 +1,9 @@
 package dev.tlssession.netty;
 
 import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.ssl.SslHandler;
 import org.jspecify.annotations.Nullable;
 
@@ -11,12 +12,13 @@ import org.jspecify.annotations.Nullable;
  * session to offer: the {@link SslHandler} writes the ClientHello when the connection becomes active, and a session
  * must be set before that. While the channel connects, the cache may ask an application store (see
  * {@link TrackedConnection#prepare}); the gate passes {@code channelActive} on once it has answered or its timeout
- * has passed, and removes itself. It also marks the start of the handshake for its duration, leaving out name
- * resolution, pooling and the TCP connect. Goes right before the {@link SslHandler}; the Reactor Netty binding
- * installs it.
+ * has passed. It also marks the start of the handshake for its duration, leaving out name resolution, pooling and
+ * the TCP connect, and, from its place on the network side of the {@link SslHandler}, sees the closes the
+ * {@link SslHandler} makes on its own after a fatal alert (see {@link TrackedConnection#closing()}). Goes right
+ * before the {@link SslHandler}; the Reactor Netty binding installs it.
  */
 @Sharable
-public final class HandshakeGate extends ChannelInboundHandlerAdapter {
+public final class HandshakeGate extends ChannelDuplexHandler {
 
 	/**
 	 * The gate; it keeps no state of its own.
@@ -38,19 +40,24 @@ public final class HandshakeGate extends ChannelInboundHandlerAdapter {
 	public void channelActive(ChannelHandlerContext ctx) {
 		TrackedConnection connection = connection(ctx);
 		if (connection == null) {
-			passOn(ctx);
+			ctx.fireChannelActive();
 			return;
 		}
 		connection.activate(() -> passOn(ctx));
 	}
 
-	private void passOn(ChannelHandlerContext ctx) {
-		if (ctx.isRemoved()) {
-			return;
+	@Override
+	public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws Exception {
+		TrackedConnection connection = connection(ctx);
+		if (connection != null) {
+			connection.closing();
 		}
-		ctx.pipeline().remove(this);
+		ctx.close(promise);
+	}
+
+	private void passOn(ChannelHandlerContext ctx) {
 		// a connection that closed while it waited has already passed on channelInactive
-		if (ctx.channel().isActive()) {
+		if (!ctx.isRemoved() && ctx.channel().isActive()) {
 			ctx.fireChannelActive();
 		}
 	}

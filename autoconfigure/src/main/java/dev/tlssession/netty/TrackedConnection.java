@@ -22,11 +22,36 @@ public interface TrackedConnection {
 	void prepare(EventLoop eventLoop);
 
 	/**
-	 * The connection is active: its handshake may start once the session to offer is settled. Runs {@code start}
+	 * The connection is active (so {@link #inactive()} will follow): its handshake may start once the session to
+	 * offer is settled. Runs {@code start}
 	 * at once, or later on the event loop (at most the store timeout later). Never waits.
 	 * @param start starts the handshake
 	 */
 	void activate(Runnable start);
+
+	/**
+	 * The application asked to close the connection: the {@code SslHandler} sends close_notify first.
+	 */
+	void closeRequested();
+
+	/**
+	 * The peer closed the TLS connection in order (close_notify).
+	 */
+	void closeNotifyReceived();
+
+	/**
+	 * A close reached the network side of the {@code SslHandler}: whether the application asked for it (or the
+	 * {@code SslHandler} closed on its own after a fatal alert, sent or received, which Netty reports to no
+	 * handler), and whether the TLS stack could send close_notify, are noted for {@link #inactive()}.
+	 */
+	void closing();
+
+	/**
+	 * The channel is inactive. Unless the peer closed in order, the connection is {@linkplain #broken() broken} if
+	 * the {@code SslHandler} closed it on its own or the TLS stack could not send close_notify (OpenSSL's test for
+	 * a session to keep). The connection is no longer tracked after this.
+	 */
+	void inactive();
 
 	/**
 	 * The connection broke instead of closing in order (a reset, a fatal alert, a record that does not decrypt):

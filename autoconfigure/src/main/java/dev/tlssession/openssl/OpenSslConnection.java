@@ -9,6 +9,7 @@ import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.StoreDispatcher;
 import dev.tlssession.netty.TrackedConnection;
+import dev.tlssession.netty.TrackedConnections;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -67,6 +68,14 @@ final class OpenSslConnection implements TrackedConnection {
 	private @Nullable ScheduledFuture<?> lookupTimeout;
 
 	private @Nullable Runnable start;
+
+	private boolean closeRequested;
+
+	private boolean closeNotifyReceived;
+
+	private boolean closedUnclean;
+
+	private boolean activated;
 
 	OpenSslConnection(OpenSslTlsSessionCache cache, OpenSslTlsSessionCache.Context context,
 			ReferenceCountedOpenSslEngine engine, long ssl, @Nullable TlsSessionKey key, int bound) {
@@ -145,6 +154,7 @@ final class OpenSslConnection implements TrackedConnection {
 
 	@Override
 	public void activate(Runnable start) {
+		this.activated = true;
 		this.startNanos = System.nanoTime();
 		if (this.lookup == Lookup.PENDING) {
 			this.start = start;
@@ -160,6 +170,40 @@ final class OpenSslConnection implements TrackedConnection {
 		if (waiting != null) {
 			waiting.run();
 		}
+	}
+
+	@Override
+	public void closeRequested() {
+		this.closeRequested = true;
+	}
+
+	@Override
+	public void closeNotifyReceived() {
+		this.closeNotifyReceived = true;
+	}
+
+	@Override
+	public void closing() {
+		// right after the SslHandler's SSL_shutdown: the engine has freed its SSL object if that failed (or if the
+		// peer's close_notify had already closed it, which inactive() will know)
+		this.closedUnclean |= !this.closeRequested || !holdsSsl(this.ssl);
+	}
+
+	@Override
+	public void inactive() {
+		// with no close seen, the SslHandler has just tried SSL_shutdown, and the engine frees its SSL object only
+		// if that failed
+		if (!this.closeNotifyReceived && (this.closedUnclean || !holdsSsl(this.ssl))) {
+			broken();
+		}
+		TrackedConnections.unregister(this.engine, this);
+	}
+
+	/**
+	 * Whether the connection became active through the binding's handlers, which then tell it when it ends.
+	 */
+	boolean activated() {
+		return this.activated;
 	}
 
 	@Override

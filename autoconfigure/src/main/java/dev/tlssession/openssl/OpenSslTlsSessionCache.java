@@ -387,8 +387,11 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 
 	private void closed(OpenSslConnection connection) {
 		connection.context.connections.remove(connection.ssl, connection);
-		TrackedConnections.unregister(connection.engine, connection);
 		connection.closed();
+		if (!connection.activated()) {
+			// no channelInactive will follow to end the tracking
+			TrackedConnections.unregister(connection.engine, connection);
+		}
 	}
 
 	void connectionBroken(OpenSslConnection connection) {
@@ -459,6 +462,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		NativeSession session = NativeSession.adopt(facts, origin, this.nativeReferences, pointer,
 				settings().singleUseTickets(), System.nanoTime());
 		if (session == null) {
+			// BoringSSL would never offer it (RFC 8446: a zero ticket lifetime means discard it); it frees it
+			counters().dropped();
 			return false;
 		}
 		try {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -29,6 +30,7 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.internal.tcnative.SSL;
 import io.netty.pkitesting.X509Bundle;
 import io.netty.util.ReferenceCountUtil;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -82,7 +84,9 @@ public final class TlsTestServer implements AutoCloseable {
 
 	private volatile boolean resetAfterResponse;
 
-	private volatile boolean alertAfterResponse;
+	private volatile boolean alertMidResponse;
+
+	private final AtomicInteger alertsSent = new AtomicInteger();
 
 	private volatile boolean breakHandshakes;
 
@@ -132,12 +136,13 @@ public final class TlsTestServer implements AutoCloseable {
 						channel.eventLoop().schedule(() -> abort(channel), 50, TimeUnit.MILLISECONDS);
 					});
 				}
-				if (this.alertAfterResponse) {
-					// a fatal alert record where the client expects encrypted data: a connection that breaks
+				if (this.alertMidResponse) {
+					// part of the body, then a fatal alert record where the client expects encrypted data
 					response.withConnection((connection) -> {
 						Channel channel = connection.channel();
 						channel.eventLoop().schedule(() -> sendFatalAlert(channel), 50, TimeUnit.MILLISECONDS);
 					});
+					return response.sendString(Flux.just("o").concatWith(Mono.never()));
 				}
 				if (this.echoClientIdentity) {
 					return response.sendString(Mono.just(clientIdentity(request)));
@@ -276,12 +281,12 @@ public final class TlsTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the server send a fatal alert shortly after each response, on connections kept alive, instead of
-	 * closing them in order.
+	 * Makes the server send part of each response and then a fatal alert, after the handshake, instead of
+	 * finishing the response or closing in order.
 	 * @param alert whether to send it
 	 */
-	public void alertAfterResponse(boolean alert) {
-		this.alertAfterResponse = alert;
+	public void alertMidResponse(boolean alert) {
+		this.alertMidResponse = alert;
 	}
 
 	/**
@@ -323,14 +328,23 @@ public final class TlsTestServer implements AutoCloseable {
 		return identity[0];
 	}
 
-	private static void sendFatalAlert(Channel channel) {
+	private void sendFatalAlert(Channel channel) {
 		SslHandler handler = channel.pipeline().get(SslHandler.class);
 		if (handler != null && channel.isActive()) {
 			// level fatal (2), internal_error (80), in a plaintext alert record
 			channel.pipeline()
 				.context(handler)
-				.writeAndFlush(Unpooled.wrappedBuffer(new byte[] { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x50 }));
+				.writeAndFlush(Unpooled.wrappedBuffer(new byte[] { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x50 }))
+				.addListener((future) -> this.alertsSent.incrementAndGet());
 		}
+	}
+
+	/**
+	 * The fatal alerts sent in responses so far.
+	 * @return the count
+	 */
+	public int alertsSent() {
+		return this.alertsSent.get();
 	}
 
 	/**
