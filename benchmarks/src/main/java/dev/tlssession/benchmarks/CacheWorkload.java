@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.tlssession.TlsMaterial;
@@ -125,6 +126,8 @@ final class CacheWorkload {
 
 		private final Object generation = new Object();
 
+		private final AtomicLong held = new AtomicLong();
+
 		Heap(Pki pki) throws Exception {
 			this.server = new HttpsServer(pki, Pki.Cert.EC, Protocol.TLS13, false);
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("heap", TlsSessionCacheSettings.DEFAULTS,
@@ -143,8 +146,8 @@ final class CacheWorkload {
 			Class<?> factsType = Class.forName(type.getName() + "$Facts");
 			this.facts = factsType.getDeclaredConstructors()[0];
 			this.facts.setAccessible(true);
-			this.adopt = type.getDeclaredMethod("adopt", factsType, Object.class, long.class, boolean.class,
-					long.class);
+			this.adopt = type.getDeclaredMethod("adopt", factsType, Object.class, AtomicLong.class, long.class,
+					boolean.class, long.class);
 			this.adopt.setAccessible(true);
 			this.release = type.getDeclaredMethod("releaseOwned");
 			this.release.setAccessible(true);
@@ -193,7 +196,7 @@ final class CacheWorkload {
 			Object facts = this.facts.newInstance("heap", new TlsSessionKey(host, 443), SessionId.of(id),
 					new String("TLSv1.3"), new String("TLS_AES_128_GCM_SHA256"), true, now, 3600L, Instant.now(),
 					3_600_000L);
-			return this.adopt.invoke(null, facts, this.generation, this.pointer, true, System.nanoTime());
+			return this.adopt.invoke(null, facts, this.generation, this.held, this.pointer, true, System.nanoTime());
 		}
 
 		private void release(Object session) {
