@@ -144,8 +144,11 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 				|| !jdkSession.session.isValid()) {
 			return false;
 		}
-		jdkSession.session.invalidate();
-		counters().evicted(EvictionCause.REMOVED, 1 + removeUpstream(jdkSession.key(), EvictionCause.REMOVED));
+		removeUpstream(jdkSession.key(), EvictionCause.REMOVED);
+		if (jdkSession.session.isValid()) {
+			jdkSession.session.invalidate();
+			counters().evicted(EvictionCause.REMOVED, 1);
+		}
 		return true;
 	}
 
@@ -181,16 +184,20 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		return removed;
 	}
 
+	/**
+	 * Invalidates the listed valid sessions that match, counted before any is invalidated: the JDK invalidates a
+	 * TLS 1.3 connection's ticket sessions with it, so some would no longer look valid when their turn came.
+	 */
 	private static int invalidate(SSLSessionContext sessionContext, Predicate<SSLSession> filter) {
-		int removed = 0;
+		List<SSLSession> matching = new ArrayList<>();
 		for (byte[] id : Collections.list(sessionContext.getIds())) {
 			SSLSession session = sessionContext.getSession(id);
 			if (session != null && session.isValid() && filter.test(session)) {
-				session.invalidate();
-				removed++;
+				matching.add(session);
 			}
 		}
-		return removed;
+		matching.forEach(SSLSession::invalidate);
+		return matching.size();
 	}
 
 	private static @Nullable TlsSessionKey keyOf(SSLSession session) {
@@ -207,9 +214,9 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		SSLSession session = engine.getSession();
 		TlsSessionKey key = keyOf(session);
 		if (session.isValid() && key != null) {
-			session.invalidate();
-			counters().evicted(EvictionCause.INVALIDATED, 1);
 			removeUpstream(key, EvictionCause.INVALIDATED);
+			// a TLS 1.3 connection's own session is not a listed one: it leaves uncounted
+			session.invalidate();
 		}
 	}
 

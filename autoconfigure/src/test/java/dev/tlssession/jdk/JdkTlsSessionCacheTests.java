@@ -36,7 +36,6 @@ import dev.tlssession.testsupport.TlsTestServer.Mode;
 import dev.tlssession.testsupport.Waits;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,16 +58,6 @@ class JdkTlsSessionCacheTests {
 			null);
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-
-	/**
-	 * Fails on the code under test (Java 17.0.15): a TLS 1.3 session the JDK made from a connection's session is
-	 * its child, and {@code SSLSession.invalidate()} invalidates the children too; the cache invalidates the listed
-	 * sessions one by one and counts only those still valid when reached, so a flush, a removal or a broken
-	 * connection counts fewer sessions than left the cache (a broken connection also counts its own, unlisted,
-	 * session). Enable with the fix.
-	 */
-	private static final String TLS13_COUNTS = "JDK TLS 1.3 child sessions are invalidated with their parent "
-			+ "uncounted: the counts are short of the listed sessions that left (see the constant's javadoc)";
 
 	@Test
 	void flushKeepsTheTrustManagerAndEveryFlushIsFollowedByAResumption() throws Exception {
@@ -111,7 +100,6 @@ class JdkTlsSessionCacheTests {
 	}
 
 	@Test
-	@Disabled(TLS13_COUNTS)
 	void flushCountsEveryListedTls13Ticket() throws Exception {
 		assertFlushCountsEveryListedSession(Mode.TLS13);
 	}
@@ -123,7 +111,6 @@ class JdkTlsSessionCacheTests {
 	}
 
 	@Test
-	@Disabled(TLS13_COUNTS)
 	void removeHostAndPortTakesOutAndCountsExactlyTheListedTicketsOfATls13Upstream() throws Exception {
 		assertRemoveHostAndPortCountsTheListedSessions(Mode.TLS13);
 	}
@@ -135,7 +122,6 @@ class JdkTlsSessionCacheTests {
 	}
 
 	@Test
-	@Disabled(TLS13_COUNTS)
 	void removeSessionTakesOutAndCountsEveryListedTicketOfItsTls13Upstream() throws Exception {
 		assertRemoveSessionCountsTheListedSessions(Mode.TLS13);
 	}
@@ -147,7 +133,6 @@ class JdkTlsSessionCacheTests {
 	}
 
 	@Test
-	@Disabled(TLS13_COUNTS)
 	void aConnectionThatBreaksInvalidatesAndCountsTheListedTicketsOfItsTls13Upstream() throws Exception {
 		assertBrokenConnectionCountsTheListedSessions(Mode.TLS13);
 	}
