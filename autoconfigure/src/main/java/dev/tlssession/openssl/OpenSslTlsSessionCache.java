@@ -525,6 +525,13 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			this.inner.release();
 		}
 
+		/**
+		 * Whether the native context is freed: retired, and its last connection gone.
+		 */
+		boolean released() {
+			return this.inner.refCnt() == 0;
+		}
+
 		@Override
 		protected SslContext target(@Nullable String host, int port) {
 			return this.inner;

@@ -3,21 +3,31 @@ package dev.tlssession.reliability;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.net.ssl.SSLException;
+
+import dev.tlssession.EvictionCause;
+import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCache;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStats;
+import dev.tlssession.TlsSessionStore;
+import dev.tlssession.openssl.NativeReferences;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.routing.HostRule;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TlsTestServer;
 import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.Waits;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Many requests with connection churn across three upstreams at 8-way concurrency while another thread flushes,
- * removes and lists sessions: no request fails, the caches stay within their bounds, and the heap after GC stays
- * flat. {@code -Dtls.session.soak.requests} sets the number of requests (50,000 by default).
+ * removes and lists sessions and rebuilds a cache with its TLS material (a bundle reload), and an application store
+ * chooses the sessions of the other cache: no request fails, the caches stay within their bounds, the heap after GC
+ * stays flat and the native session references are what the caches hold. {@code -Dtls.session.soak.requests} sets the number of requests (50,000 by default).
  */
 class SoakTests {
 
@@ -46,7 +57,8 @@ class SoakTests {
 			TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
 			TlsSessionCacheSettings settings = new TlsSessionCacheSettings(MAX_SESSIONS, MAX_PER_HOST, d.timeout(),
 					true, true, true, false, false, d.handshakeTimeout());
-			OpenSslTlsSessionCache main = new OpenSslTlsSessionCache("main", settings, UpstreamChangeTests.TRUST);
+			OpenSslTlsSessionCache main = new OpenSslTlsSessionCache("main", settings, UpstreamChangeTests.TRUST,
+					new LatestSessionStore(), Duration.ofMillis(50));
 			OpenSslTlsSessionCache catalog = new OpenSslTlsSessionCache("catalog", settings,
 					UpstreamChangeTests.TRUST);
 			TlsSessionCaches caches = new TlsSessionCaches(List.of(main, catalog),
@@ -68,6 +80,7 @@ class SoakTests {
 				control.scheduleAtFixedRate(main::flush, 2, 2, TimeUnit.SECONDS);
 				control.scheduleAtFixedRate(() -> catalog.remove("a.catalog.test", stateless.port()), 1, 1,
 						TimeUnit.SECONDS);
+				control.scheduleAtFixedRate(() -> rebuild(catalog), 500, 500, TimeUnit.MILLISECONDS);
 				long heapBefore = 0;
 				long start = System.nanoTime();
 				for (int batch = 0; batch < 5; batch++) {
@@ -87,11 +100,52 @@ class SoakTests {
 				assertThat(stats.resumedHandshakes()).as("resumption keeps working between flushes")
 					.isGreaterThan(stats.fullHandshakes());
 				assertThat(heapAfter - heapBefore).as("heap growth after GC, bytes").isLessThan(32L << 20);
+				assertThat(stats.storeFailures()).isZero();
+				control.shutdownNow();
+				for (OpenSslTlsSessionCache cache : List.of(main, catalog)) {
+					Waits.until("the cache holds what it counts",
+							() -> NativeReferences.held(cache) == cache.size());
+				}
 			}
 			finally {
 				control.shutdownNow();
 			}
 		}
+	}
+
+	private static void rebuild(OpenSslTlsSessionCache cache) {
+		try {
+			cache.rebuild(UpstreamChangeTests.TRUST);
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Keeps the newest session per upstream and offers it when the cache has none, the store most applications
+	 * would write.
+	 */
+	static final class LatestSessionStore implements TlsSessionStore {
+
+		private final Map<TlsSessionKey, TlsSession> latest = new ConcurrentHashMap<>();
+
+		@Override
+		public void onNewSession(String cache, TlsSessionKey key, TlsSession session) {
+			this.latest.put(key, session);
+		}
+
+		@Override
+		public @Nullable TlsSession lookup(String cache, TlsSessionKey key) {
+			TlsSession session = this.latest.get(key);
+			return (session != null && session.resumable()) ? session : null;
+		}
+
+		@Override
+		public void onRemoved(String cache, TlsSessionKey key, TlsSession session, EvictionCause cause) {
+			this.latest.remove(key, session);
+		}
+
 	}
 
 	private static void run(TestClient client, List<String> urls, int requests, AtomicInteger failures) {
