@@ -313,6 +313,7 @@ public final class TlsTestServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		ServerCounts.record(resumed(), full());
 		this.server.disposeNow(Duration.ofSeconds(5));
 	}
 
