@@ -47,15 +47,25 @@ final class TlsSessionCachesFactory {
 
 	private final List<TlsSessionStore> stores;
 
+	/** What the OpenSSL bridge found, or {@code null} to look (only where netty-tcnative is present). */
+	private final OpenSslSupport.@Nullable Availability openSsl;
+
 	TlsSessionCachesFactory(TlsSessionProperties properties, @Nullable SslBundles sslBundles,
 			List<TlsSessionStore> stores) {
+		this(properties, sslBundles, stores, null);
+	}
+
+	TlsSessionCachesFactory(TlsSessionProperties properties, @Nullable SslBundles sslBundles,
+			List<TlsSessionStore> stores, OpenSslSupport.@Nullable Availability openSsl) {
 		this.properties = properties;
 		this.sslBundles = sslBundles;
 		this.stores = stores;
+		this.openSsl = openSsl;
 	}
 
 	TlsSessionCaches create() {
-		TlsProvider provider = provider(this.properties.provider());
+		TlsProvider provider = (this.openSsl != null) ? provider(this.properties.provider(), this.openSsl)
+				: provider(this.properties.provider());
 		Map<String, Cache> declared = caches(this.properties);
 		Map<String, List<HostRule>> hostRules = hostRules(declared);
 		Duration storeTimeout = this.properties.storeTimeout();
@@ -89,19 +99,43 @@ final class TlsSessionCachesFactory {
 	}
 
 	static TlsProvider provider(TlsSessionProperties.Provider choice) {
-		String unavailable = openSslUnavailabilityCause();
+		if (!ClassUtils.isPresent("io.netty.internal.tcnative.SSL", TlsSessionCachesFactory.class.getClassLoader())) {
+			return provider(choice, "netty-tcnative is not on the class path", false);
+		}
+		return provider(choice, OpenSslSupport.availability());
+	}
+
+	static TlsProvider provider(TlsSessionProperties.Provider choice, OpenSslSupport.Availability openSsl) {
+		return provider(choice, openSsl.reason(), openSsl.isNettyIncompatible());
+	}
+
+	/**
+	 * The provider for a choice. A Netty whose internals the OpenSSL bridge does not know is worth a warning under
+	 * {@code auto} (the application loses features it probably expects); a platform without the native library is
+	 * not (that is what {@code auto} is for).
+	 */
+	private static TlsProvider provider(TlsSessionProperties.Provider choice, @Nullable String unavailable,
+			boolean nettyIncompatible) {
 		return switch (choice) {
 			case JDK -> TlsProvider.JDK;
 			case OPENSSL -> {
 				if (unavailable != null) {
 					throw new TlsSessionConfigurationException(null, "provider", "openssl",
 							"OpenSSL cannot be used: " + unavailable,
-							"add io.netty:netty-tcnative-boringssl-static for this platform, or set "
-									+ "tls.session.provider=jdk");
+							nettyIncompatible
+									? "use a Netty version this starter supports (its README lists the tested "
+											+ "versions), or set tls.session.provider=jdk"
+									: "add io.netty:netty-tcnative-boringssl-static for this platform, or set "
+											+ "tls.session.provider=jdk");
 				}
 				yield TlsProvider.OPENSSL;
 			}
 			case AUTO -> {
+				if (unavailable != null && nettyIncompatible) {
+					logger.warn("OpenSSL cannot be used (" + unavailable + "); TLS session caches use the JDK "
+							+ "provider. Use a Netty version this starter supports, or set tls.session.provider=jdk");
+					yield TlsProvider.JDK;
+				}
 				if (unavailable != null) {
 					logger.info("OpenSSL cannot be used (" + unavailable + "); TLS session caches use the JDK");
 					yield TlsProvider.JDK;
@@ -109,13 +143,6 @@ final class TlsSessionCachesFactory {
 				yield TlsProvider.OPENSSL;
 			}
 		};
-	}
-
-	private static @Nullable String openSslUnavailabilityCause() {
-		if (!ClassUtils.isPresent("io.netty.internal.tcnative.SSL", TlsSessionCachesFactory.class.getClassLoader())) {
-			return "netty-tcnative is not on the class path";
-		}
-		return OpenSslSupport.unavailabilityCause();
 	}
 
 	private static Map<String, List<HostRule>> hostRules(Map<String, Cache> caches) {
