@@ -46,7 +46,7 @@ class OpenSslFallbackTests {
 		assertThatExceptionOfType(TlsSessionConfigurationException.class)
 			.isThrownBy(() -> TlsSessionCachesFactory.provider(Provider.OPENSSL, this.incompatibleNetty))
 			.satisfies((ex) -> {
-				FailureAnalysis analysis = new TlsSessionConfigurationFailureAnalyzer().analyze(ex);
+				FailureAnalysis analysis = new TlsSessionConfigurationFailureAnalyzer(null).analyze(ex);
 				assertThat(analysis.getDescription()).contains("Property: tls.session.provider")
 					.contains("Netty " + OpenSslSupport.nettyVersion())
 					.contains("no field 'ctxRemovedByAFutureNetty'");
@@ -69,10 +69,10 @@ class OpenSslFallbackTests {
 	private TlsSessionCachesFactory factory(Provider provider, String... caches) {
 		Map<String, TlsSessionProperties.Cache> declared = new java.util.LinkedHashMap<>();
 		for (String cache : caches) {
-			declared.put(cache, TlsSessionProperties.Cache.DEFAULTS);
+			declared.put(cache, TlsSessionProperties.Cache.UNSET);
 		}
 		TlsSessionProperties properties = new TlsSessionProperties(true, provider, TlsSessionProperties.DEFAULT_CACHE,
-				declared, java.time.Duration.ofMillis(50), new TlsSessionProperties.Metrics(false));
+				TlsSessionProperties.CacheDefaults.NONE, declared, java.time.Duration.ofMillis(50), new TlsSessionProperties.Metrics(false));
 		return new TlsSessionCachesFactory(properties, null, java.util.List.of(), this.incompatibleNetty);
 	}
 
