@@ -20,8 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OpenSslSupport {
 
-	/** The field of {@code ReferenceCountedOpenSslContext} that holds tcnative's context pointer. */
-	static final String CTX_FIELD_NAME = "ctx";
+	/**
+	 * The field of {@code ReferenceCountedOpenSslContext} that holds tcnative's context pointer, read by reflection
+	 * (and so registered as a runtime hint for ahead-of-time processing).
+	 */
+	public static final String CTX_FIELD_NAME = "ctx";
 
 	private static final Availability AVAILABILITY = detect(CTX_FIELD_NAME);
 
