@@ -11,14 +11,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TlsSessionConfigurationException extends IllegalArgumentException {
 
+	/** The cache the setting belongs to, or {@code null} for a global setting. */
 	private final @Nullable String cache;
 
+	/** The setting's property name relative to the cache, or to {@code tls.session} for a global setting. */
 	private final String setting;
 
+	/** The rejected value. */
 	private final @Nullable Object value;
 
+	/** Why the value is rejected. */
 	private final String reason;
 
+	/** What to do instead. */
 	private final String action;
 
 	/**
