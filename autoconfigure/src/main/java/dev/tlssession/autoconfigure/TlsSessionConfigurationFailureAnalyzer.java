@@ -48,8 +48,7 @@ final class TlsSessionConfigurationFailureAnalyzer implements FailureAnalyzer {
 	private FailureAnalysis analyze(TlsSessionConfigurationException cause) {
 		String property = property(cause);
 		ConfigurationProperty source = find(property, cause.getValue());
-		String value = (source != null && source.getValue() != null) ? String.valueOf(source.getValue())
-				: cause.getDisplayValue();
+		String value = (source != null && source.getValue() != null) ? written(source) : cause.getDisplayValue();
 		Origin origin = (source != null) ? source.getOrigin() : null;
 		StringBuilder description = new StringBuilder("Invalid TLS session configuration:%n%n".formatted());
 		description.append("    Property: %s%n    Value: \"%s\"%n".formatted(source != null ? source.getName() : property,
@@ -81,6 +80,14 @@ final class TlsSessionConfigurationFailureAnalyzer implements FailureAnalyzer {
 	}
 
 	/**
+	 * A configured value as the starter saw it: as written, with any placeholder resolved.
+	 */
+	private String written(ConfigurationProperty property) {
+		String text = String.valueOf(property.getValue());
+		return (this.environment != null && text.contains("${")) ? this.environment.resolvePlaceholders(text) : text;
+	}
+
+	/**
 	 * The configured property that holds the rejected value: the property itself, or for a list the element
 	 * holding the value, in the property source that wins.
 	 */
@@ -99,7 +106,7 @@ final class TlsSessionConfigurationFailureAnalyzer implements FailureAnalyzer {
 				if (element == null) {
 					break;
 				}
-				if (ObjectUtils.nullSafeEquals(String.valueOf(element.getValue()).trim(), String.valueOf(value))) {
+				if (ObjectUtils.nullSafeEquals(written(element).trim(), String.valueOf(value))) {
 					return element;
 				}
 			}

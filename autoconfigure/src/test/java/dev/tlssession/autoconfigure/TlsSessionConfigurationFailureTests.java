@@ -108,6 +108,14 @@ class TlsSessionConfigurationFailureTests {
 	}
 
 	@Test
+	void valueWithAPlaceholderIsFoundAndShownResolved() {
+		FailureAnalysis analysis = failure(this.contextRunner.withPropertyValues("upstream.port=0",
+				"tls.session.caches.payments.hosts[0]=api.payments.test:${upstream.port}"));
+		assertThat(analysis.getDescription()).contains("Property: tls.session.caches.payments.hosts[0]\n")
+			.contains("Value: \"api.payments.test:0\"");
+	}
+
+	@Test
 	void cacheValueOverDefaultIsAttributedToTheCache() {
 		FailureAnalysis analysis = failure(this.contextRunner.withPropertyValues("tls.session.cache-defaults.timeout=2h",
 				"tls.session.caches.default.timeout=90d"));
