@@ -1,5 +1,7 @@
 package dev.tlssession;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,14 +11,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TlsSessionConfigurationException extends IllegalArgumentException {
 
+	/** The cache the setting belongs to, or {@code null} for a global setting. */
 	private final @Nullable String cache;
 
+	/** The setting's property name relative to the cache, or to {@code tls.session} for a global setting. */
 	private final String setting;
 
+	/** The rejected value. */
 	private final @Nullable Object value;
 
+	/** Why the value is rejected. */
 	private final String reason;
 
+	/** What to do instead. */
 	private final String action;
 
 	/**
@@ -29,7 +36,7 @@ public final class TlsSessionConfigurationException extends IllegalArgumentExcep
 	 */
 	public TlsSessionConfigurationException(@Nullable String cache, String setting, @Nullable Object value,
 			String reason, String action) {
-		super(describe(cache, setting) + " = '" + value + "': " + reason);
+		super(describe(cache, setting) + " = '" + display(value) + "': " + reason);
 		this.cache = cache;
 		this.setting = setting;
 		this.value = value;
@@ -39,6 +46,37 @@ public final class TlsSessionConfigurationException extends IllegalArgumentExcep
 
 	private static String describe(@Nullable String cache, String setting) {
 		return (cache != null) ? "cache '" + cache + "' " + setting : setting;
+	}
+
+	/**
+	 * A value as users write it in configuration: durations in the largest whole unit ({@code 8d}, {@code 90s},
+	 * {@code 50ms}), not ISO-8601 ({@code PT192H}).
+	 */
+	private static String display(@Nullable Object value) {
+		if (value instanceof Duration duration) {
+			return display(duration);
+		}
+		return String.valueOf(value);
+	}
+
+	private static String display(Duration duration) {
+		if (duration.isZero()) {
+			return "0s";
+		}
+		String sign = duration.isNegative() ? "-" : "";
+		Duration size = duration.abs();
+		if (size.toNanos() % 1_000_000 != 0) {
+			return sign + size.toNanos() + "ns";
+		}
+		long millis = size.toMillis();
+		long[] units = { 86_400_000, 3_600_000, 60_000, 1000, 1 };
+		String[] suffixes = { "d", "h", "m", "s", "ms" };
+		for (int i = 0; i < units.length; i++) {
+			if (millis % units[i] == 0) {
+				return sign + (millis / units[i]) + suffixes[i];
+			}
+		}
+		return sign + millis + "ms";
 	}
 
 	/**
@@ -72,6 +110,15 @@ public final class TlsSessionConfigurationException extends IllegalArgumentExcep
 	 */
 	public @Nullable Object getValue() {
 		return this.value;
+	}
+
+	/**
+	 * The rejected value as users write it in configuration, durations in the largest whole unit ({@code 8d}, not
+	 * {@code PT192H}).
+	 * @return the value as text
+	 */
+	public String getDisplayValue() {
+		return display(this.value);
 	}
 
 	/**

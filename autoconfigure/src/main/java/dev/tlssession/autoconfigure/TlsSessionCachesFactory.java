@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import javax.net.ssl.SSLException;
 
@@ -18,6 +19,8 @@ import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionConfigurationException;
 import dev.tlssession.TlsSessionStore;
 import dev.tlssession.autoconfigure.TlsSessionProperties.Cache;
+import dev.tlssession.autoconfigure.TlsSessionProperties.CacheDefaults;
+import dev.tlssession.autoconfigure.TlsSessionProperties.Setting;
 import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.openssl.OpenSslSupport;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
@@ -47,15 +50,25 @@ final class TlsSessionCachesFactory {
 
 	private final List<TlsSessionStore> stores;
 
+	/** What the OpenSSL bridge found, or {@code null} to look (only where netty-tcnative is present). */
+	private final OpenSslSupport.@Nullable Availability openSsl;
+
 	TlsSessionCachesFactory(TlsSessionProperties properties, @Nullable SslBundles sslBundles,
 			List<TlsSessionStore> stores) {
+		this(properties, sslBundles, stores, null);
+	}
+
+	TlsSessionCachesFactory(TlsSessionProperties properties, @Nullable SslBundles sslBundles,
+			List<TlsSessionStore> stores, OpenSslSupport.@Nullable Availability openSsl) {
 		this.properties = properties;
 		this.sslBundles = sslBundles;
 		this.stores = stores;
+		this.openSsl = openSsl;
 	}
 
 	TlsSessionCaches create() {
-		TlsProvider provider = provider(this.properties.provider());
+		TlsProvider provider = (this.openSsl != null) ? provider(this.properties.provider(), this.openSsl)
+				: provider(this.properties.provider());
 		Map<String, Cache> declared = caches(this.properties);
 		Map<String, List<HostRule>> hostRules = hostRules(declared);
 		Duration storeTimeout = this.properties.storeTimeout();
@@ -64,6 +77,8 @@ final class TlsSessionCachesFactory {
 					"must be more than 0 and at most 10s: every new connection may wait that long",
 					"set a short duration such as 50ms");
 		}
+		// the defaults are checked on their own, so that a bad one is reported even when every cache overrides it
+		settings(TlsSessionProperties.DEFAULT_CACHE, Cache.UNSET, this.properties.cacheDefaults(), provider);
 		List<TlsSessionCache> caches = new ArrayList<>();
 		declared.forEach((name, cache) -> caches.add(create(name, cache, provider)));
 		logger.info("TLS session caches " + declared.keySet() + " on provider " + provider.tag()
@@ -83,25 +98,49 @@ final class TlsSessionCachesFactory {
 						"there is no cache named '" + defaultCache + "' (declared caches: " + caches.keySet() + ")",
 						"declare tls.session.caches." + defaultCache + " or name one of the declared caches");
 			}
-			caches.put(defaultCache, Cache.DEFAULTS);
+			caches.put(defaultCache, Cache.UNSET);
 		}
 		return caches;
 	}
 
 	static TlsProvider provider(TlsSessionProperties.Provider choice) {
-		String unavailable = openSslUnavailabilityCause();
+		if (!ClassUtils.isPresent("io.netty.internal.tcnative.SSL", TlsSessionCachesFactory.class.getClassLoader())) {
+			return provider(choice, "netty-tcnative is not on the class path", false);
+		}
+		return provider(choice, OpenSslSupport.availability());
+	}
+
+	static TlsProvider provider(TlsSessionProperties.Provider choice, OpenSslSupport.Availability openSsl) {
+		return provider(choice, openSsl.reason(), openSsl.isNettyIncompatible());
+	}
+
+	/**
+	 * The provider for a choice. A Netty whose internals the OpenSSL bridge does not know is worth a warning under
+	 * {@code auto} (the application loses features it probably expects); a platform without the native library is
+	 * not (that is what {@code auto} is for).
+	 */
+	private static TlsProvider provider(TlsSessionProperties.Provider choice, @Nullable String unavailable,
+			boolean nettyIncompatible) {
 		return switch (choice) {
 			case JDK -> TlsProvider.JDK;
 			case OPENSSL -> {
 				if (unavailable != null) {
 					throw new TlsSessionConfigurationException(null, "provider", "openssl",
 							"OpenSSL cannot be used: " + unavailable,
-							"add io.netty:netty-tcnative-boringssl-static for this platform, or set "
-									+ "tls.session.provider=jdk");
+							nettyIncompatible
+									? "use a Netty version this starter supports (its README lists the tested "
+											+ "versions), or set tls.session.provider=jdk"
+									: "add io.netty:netty-tcnative-boringssl-static for this platform, or set "
+											+ "tls.session.provider=jdk");
 				}
 				yield TlsProvider.OPENSSL;
 			}
 			case AUTO -> {
+				if (unavailable != null && nettyIncompatible) {
+					logger.warn("OpenSSL cannot be used (" + unavailable + "); TLS session caches use the JDK "
+							+ "provider. Use a Netty version this starter supports, or set tls.session.provider=jdk");
+					yield TlsProvider.JDK;
+				}
 				if (unavailable != null) {
 					logger.info("OpenSSL cannot be used (" + unavailable + "); TLS session caches use the JDK");
 					yield TlsProvider.JDK;
@@ -109,13 +148,6 @@ final class TlsSessionCachesFactory {
 				yield TlsProvider.OPENSSL;
 			}
 		};
-	}
-
-	private static @Nullable String openSslUnavailabilityCause() {
-		if (!ClassUtils.isPresent("io.netty.internal.tcnative.SSL", TlsSessionCachesFactory.class.getClassLoader())) {
-			return "netty-tcnative is not on the class path";
-		}
-		return OpenSslSupport.unavailabilityCause();
 	}
 
 	private static Map<String, List<HostRule>> hostRules(Map<String, Cache> caches) {
@@ -153,35 +185,46 @@ final class TlsSessionCachesFactory {
 	 * The application store serving a cache, if any: at most one may, only on OpenSSL, and a cache whose flags
 	 * leave every decision to a store must have one.
 	 */
-	private @Nullable TlsSessionStore store(String name, Cache cache, TlsProvider provider) {
+	private @Nullable TlsSessionStore store(String name, Cache cache, TlsSessionCacheSettings settings,
+			TlsProvider provider) {
 		List<TlsSessionStore> supporting = this.stores.stream().filter((store) -> store.supports(name)).toList();
 		if (supporting.size() > 1) {
-			throw new TlsSessionConfigurationException(name, "store", supporting,
+			throw new TlsSessionStoreConfigurationException(name, beanTypes(supporting),
 					"more than one TlsSessionStore bean supports this cache",
-					"make TlsSessionStore.supports(String) pick one store per cache");
+					"make TlsSessionStore.supports(String) accept \"" + name + "\" in one store only");
 		}
 		TlsSessionStore store = supporting.isEmpty() ? null : supporting.get(0);
 		if (store != null && provider == TlsProvider.JDK) {
-			throw new TlsSessionConfigurationException(name, "store", store.getClass().getName(),
+			throw new TlsSessionStoreConfigurationException(name, beanTypes(supporting),
 					"the jdk provider cannot honour a TlsSessionStore: it has no session callbacks",
 					"set tls.session.provider=openssl, or make the store's supports(\"" + name + "\") return false");
 		}
-		if (store == null && cache.noInternalLookup()) {
-			throw new TlsSessionConfigurationException(name, "no-internal-lookup", true,
-					"without a TlsSessionStore bean nothing would ever be offered",
-					"declare a TlsSessionStore bean for this cache, or remove the setting");
+		if (store == null && settings.noInternalLookup()) {
+			throw needsStore(name, cache, Setting.NO_INTERNAL_LOOKUP, "nothing would ever be offered");
 		}
-		if (store == null && cache.noInternalStore()) {
-			throw new TlsSessionConfigurationException(name, "no-internal-store", true,
-					"without a TlsSessionStore bean every new session would be dropped",
-					"declare a TlsSessionStore bean for this cache, or remove the setting");
+		if (store == null && settings.noInternalStore()) {
+			throw needsStore(name, cache, Setting.NO_INTERNAL_STORE, "every new session would be dropped");
 		}
 		return store;
 	}
 
+	private TlsSessionConfigurationException needsStore(String name, Cache cache, Setting<Boolean> setting,
+			String consequence) {
+		String property = setting.source(name, cache, this.properties.cacheDefaults());
+		String reason = "without a TlsSessionStore bean for cache '" + name + "' " + consequence;
+		String action = "declare a TlsSessionStore bean for this cache, or remove the setting";
+		return (property != null && property.startsWith("tls.session.cache-defaults."))
+				? new TlsSessionConfigurationException(null, "cache-defaults." + setting.name(), true, reason, action)
+				: new TlsSessionConfigurationException(name, setting.name(), true, reason, action);
+	}
+
+	private static List<String> beanTypes(List<TlsSessionStore> stores) {
+		return stores.stream().map((store) -> store.getClass().getName()).toList();
+	}
+
 	private TlsSessionCache create(String name, Cache cache, TlsProvider provider) {
-		TlsSessionCacheSettings settings = settings(name, cache, provider);
-		TlsSessionStore store = store(name, cache, provider);
+		TlsSessionCacheSettings settings = settings(name, cache, this.properties.cacheDefaults(), provider);
+		TlsSessionStore store = store(name, cache, settings, provider);
 		TlsMaterial material = material(name, cache.sslBundle());
 		try {
 			return switch (provider) {
@@ -197,39 +240,67 @@ final class TlsSessionCachesFactory {
 		}
 	}
 
-	static TlsSessionCacheSettings settings(String name, Cache cache, TlsProvider provider) {
+	/**
+	 * A cache's settings: key by key its own value, else the cache-defaults value, else the built-in default. A
+	 * failure names the property that gave the bad value.
+	 */
+	static TlsSessionCacheSettings settings(String name, Cache cache, CacheDefaults defaults, TlsProvider provider) {
 		if (provider == TlsProvider.JDK) {
-			requireJdkDefault(name, "max-sessions-per-host", cache.maxSessionsPerHost(),
+			refuseOnJdk(name, cache, defaults, Setting.MAX_SESSIONS_PER_HOST, (value) -> true,
 					"the JDK keeps up to 10 tickets per upstream and cannot be told otherwise");
-			requireJdkDefault(name, "single-use-tickets", Boolean.FALSE.equals(cache.singleUseTickets()) ? false : null,
+			refuseOnJdk(name, cache, defaults, Setting.SINGLE_USE_TICKETS, Boolean.FALSE::equals,
 					"the JDK always offers a TLS 1.3 ticket once");
-			requireJdkDefault(name, "evict-on-rejection",
-					Boolean.FALSE.equals(cache.evictOnRejection()) ? false : null,
+			refuseOnJdk(name, cache, defaults, Setting.EVICT_ON_REJECTION, Boolean.FALSE::equals,
 					"the JDK always drops a session the server declined");
-			requireJdkDefault(name, "no-internal-store", cache.noInternalStore() ? true : null,
+			refuseOnJdk(name, cache, defaults, Setting.NO_INTERNAL_STORE, Boolean.TRUE::equals,
 					"the JDK has no new-session callback: every session goes into its cache");
-			requireJdkDefault(name, "no-internal-lookup", cache.noInternalLookup() ? true : null,
+			refuseOnJdk(name, cache, defaults, Setting.NO_INTERNAL_LOOKUP, Boolean.TRUE::equals,
 					"the JDK has no API to offer a chosen session: it always searches its cache");
 		}
+		int maxSessions = Setting.MAX_SESSIONS.resolve(cache, defaults);
+		int maxSessionsPerHost = (Setting.MAX_SESSIONS_PER_HOST.source(name, cache, defaults) != null)
+				? Setting.MAX_SESSIONS_PER_HOST.resolve(cache, defaults)
+				: Math.min(TlsSessionCacheSettings.DEFAULTS.maxSessionsPerHost(), Math.max(1, maxSessions));
 		try {
-			int maxSessionsPerHost = (cache.maxSessionsPerHost() != null) ? cache.maxSessionsPerHost()
-					: Math.min(TlsSessionCacheSettings.DEFAULTS.maxSessionsPerHost(), Math.max(1, cache.maxSessions()));
-			return new TlsSessionCacheSettings(cache.maxSessions(), maxSessionsPerHost, cache.timeout(),
-					cache.reuse(), !Boolean.FALSE.equals(cache.singleUseTickets()),
-					!Boolean.FALSE.equals(cache.evictOnRejection()), cache.noInternalStore(),
-					cache.noInternalLookup(), cache.handshakeTimeout());
+			return new TlsSessionCacheSettings(maxSessions, maxSessionsPerHost, Setting.TIMEOUT.resolve(cache, defaults),
+					Setting.REUSE.resolve(cache, defaults), Setting.SINGLE_USE_TICKETS.resolve(cache, defaults),
+					Setting.EVICT_ON_REJECTION.resolve(cache, defaults),
+					Setting.NO_INTERNAL_STORE.resolve(cache, defaults),
+					Setting.NO_INTERNAL_LOOKUP.resolve(cache, defaults),
+					Setting.HANDSHAKE_TIMEOUT.resolve(cache, defaults));
 		}
 		catch (TlsSessionConfigurationException ex) {
-			throw ex.forCache(name);
+			throw attribute(ex, name, cache, defaults);
 		}
 	}
 
-	private static void requireJdkDefault(String cache, String setting, @Nullable Object value, String reason) {
-		if (value != null) {
-			throw new TlsSessionConfigurationException(cache, setting, value,
-					"the jdk provider cannot honour it: " + reason,
-					"remove tls.session.caches." + cache + "." + setting + " or set tls.session.provider=openssl");
+	/**
+	 * The same failure, naming the property the value came from: the cache's own, or cache-defaults'.
+	 */
+	private static TlsSessionConfigurationException attribute(TlsSessionConfigurationException ex, String name,
+			Cache cache, CacheDefaults defaults) {
+		for (Setting<?> setting : Setting.ALL) {
+			if (setting.name().equals(ex.getSetting()) && setting.perCache().apply(cache) == null
+					&& setting.defaults().apply(defaults) != null) {
+				return new TlsSessionConfigurationException(null, "cache-defaults." + setting.name(), ex.getValue(),
+						ex.getReason(), ex.getAction());
+			}
 		}
+		return ex.forCache(name);
+	}
+
+	private static <T> void refuseOnJdk(String cacheName, Cache cache, CacheDefaults defaults, Setting<T> setting,
+			Predicate<T> unsupported, String reason) {
+		T own = setting.perCache().apply(cache);
+		T configured = (own != null) ? own : setting.defaults().apply(defaults);
+		if (configured == null || !unsupported.test(configured)) {
+			return;
+		}
+		String property = setting.source(cacheName, cache, defaults);
+		throw new TlsSessionConfigurationException((own != null) ? cacheName : null,
+				(own != null) ? setting.name() : "cache-defaults." + setting.name(), configured,
+				"the jdk provider cannot honour it: " + reason,
+				"remove " + property + " or set tls.session.provider=openssl");
 	}
 
 	private TlsMaterial material(String cache, @Nullable String bundleName) {

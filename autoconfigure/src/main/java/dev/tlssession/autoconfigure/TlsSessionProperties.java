@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
+import dev.tlssession.TlsSessionCacheSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * TLS client session caches.
+ * <p>
+ * The per-cache settings have their defaults in one place, {@link TlsSessionCacheSettings#DEFAULTS}; both
+ * {@code cache-defaults} and {@code caches.<name>} hold only what the user set ({@code null} when unset), so that
+ * a cache takes, key by key, its own value, else the {@code cache-defaults} value, else that default.
  *
  * @param enabled Whether to manage the TLS sessions of the HTTP clients that Spring Boot builds. When false, they
  * are left untouched.
@@ -19,15 +25,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * JDK), openssl or jdk.
  * @param defaultCache Name of the cache for connections that no host rule matches. A cache named 'default' exists
  * with default settings unless it is declared.
+ * @param cacheDefaults Settings of every cache that does not set them itself: the place to change a default for all
+ * caches.
  * @param caches Named caches, each with one TLS configuration.
  * @param storeTimeout Longest a new connection waits for a TlsSessionStore bean's lookup before it goes ahead with
- * a full handshake.
+ * a full handshake. At most 10s.
  * @param metrics Meter settings.
  */
 @ConfigurationProperties("tls.session")
 public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @DefaultValue("auto") Provider provider,
-		@DefaultValue(DEFAULT_CACHE) String defaultCache, Map<String, Cache> caches,
-		@DefaultValue("50ms") Duration storeTimeout, @DefaultValue Metrics metrics) {
+		@DefaultValue(DEFAULT_CACHE) String defaultCache, @DefaultValue CacheDefaults cacheDefaults,
+		Map<String, Cache> caches, @DefaultValue("50ms") Duration storeTimeout, @DefaultValue Metrics metrics) {
 
 	/**
 	 * The name of the cache that exists without being declared.
@@ -39,6 +47,7 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 	 * @param enabled whether the starter is on
 	 * @param provider the provider
 	 * @param defaultCache the default cache
+	 * @param cacheDefaults the settings of caches that do not set them
 	 * @param caches the caches
 	 * @param storeTimeout the store timeout
 	 * @param metrics the meter settings
@@ -70,34 +79,65 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 	}
 
 	/**
-	 * One cache.
+	 * The settings every cache takes unless it sets them itself. Their defaults are those of
+	 * {@link TlsSessionCacheSettings#DEFAULTS}.
 	 *
-	 * @param hosts host rules routing connections to this cache: api.example.com, *.example.com, with an optional
-	 * :port
-	 * @param sslBundle SSL bundle giving trust, key material, protocols and ciphers; none means the JVM's default
-	 * trust
-	 * @param maxSessions sessions kept in total
-	 * @param maxSessionsPerHost sessions (TLS 1.3 tickets) kept per host and port; default 4 (openssl only: the jdk
-	 * keeps up to 10)
-	 * @param timeout lifetime of a session from the handshake that made it, never extended on use and also bounded
-	 * by the server's ticket lifetime; at most 7 days
-	 * @param reuse whether sessions are stored and offered; false makes every handshake full
-	 * @param singleUseTickets whether a TLS 1.3 ticket is offered at most once (RFC 8446 C.4); default true
-	 * (openssl only: the jdk always does)
-	 * @param evictOnRejection whether a session the server declined to resume is removed at once; default true
-	 * (openssl only: the jdk always does)
-	 * @param noInternalStore whether new sessions bypass the cache and go only to the TlsSessionStore bean (openssl
-	 * only)
-	 * @param noInternalLookup whether the cache is not searched and the TlsSessionStore bean decides what is offered
-	 * (openssl only)
-	 * @param handshakeTimeout TLS handshake timeout for connections of this cache
+	 * @param maxSessions Sessions kept in total by each cache, from 1 to 1000000.
+	 * @param maxSessionsPerHost Sessions (TLS 1.3 tickets) kept per host and port; openssl only (the jdk keeps up to
+	 * 10 and cannot be told otherwise). When unset, the default or max-sessions if that is smaller.
+	 * @param timeout Lifetime of a session from the handshake that made it, never extended on use and also bounded
+	 * by the server's ticket lifetime; from 1s to 7d.
+	 * @param reuse Whether sessions are stored and offered; false makes every handshake full.
+	 * @param singleUseTickets Whether a TLS 1.3 ticket is offered at most once (RFC 8446 C.4); false needs openssl.
+	 * @param evictOnRejection Whether a session the server declined to resume is removed at once; false needs
+	 * openssl.
+	 * @param noInternalStore Whether new sessions go only to the TlsSessionStore bean instead of into the cache;
+	 * openssl only, and needs a TlsSessionStore bean.
+	 * @param noInternalLookup Whether the TlsSessionStore bean, instead of a search of the cache, decides which
+	 * session is offered; openssl only, and needs a TlsSessionStore bean.
+	 * @param handshakeTimeout TLS handshake timeout of the cache's connections.
 	 */
-	public record Cache(@DefaultValue List<String> hosts, @Nullable String sslBundle,
-			@DefaultValue("1024") int maxSessions, @Nullable Integer maxSessionsPerHost,
-			@DefaultValue("1h") Duration timeout, @DefaultValue("true") boolean reuse,
-			@Nullable Boolean singleUseTickets, @Nullable Boolean evictOnRejection,
-			@DefaultValue("false") boolean noInternalStore, @DefaultValue("false") boolean noInternalLookup,
-			@DefaultValue("10s") Duration handshakeTimeout) {
+	public record CacheDefaults(@Nullable Integer maxSessions, @Nullable Integer maxSessionsPerHost,
+			@Nullable Duration timeout, @Nullable Boolean reuse, @Nullable Boolean singleUseTickets,
+			@Nullable Boolean evictOnRejection, @Nullable Boolean noInternalStore, @Nullable Boolean noInternalLookup,
+			@Nullable Duration handshakeTimeout) {
+
+		/**
+		 * Nothing set: every cache gets {@link TlsSessionCacheSettings#DEFAULTS}.
+		 */
+		public static final CacheDefaults NONE = new CacheDefaults(null, null, null, null, null, null, null, null,
+				null);
+
+	}
+
+	/**
+	 * One cache. A setting it leaves unset takes the value of {@code tls.session.cache-defaults}.
+	 *
+	 * @param hosts Host rules routing connections to this cache: api.example.com, *.example.com, with an optional
+	 * :port.
+	 * @param sslBundle SSL bundle giving trust, key material, protocols and ciphers; none means the JVM's default
+	 * trust.
+	 * @param maxSessions Sessions kept in total; unset: cache-defaults.max-sessions.
+	 * @param maxSessionsPerHost Sessions (TLS 1.3 tickets) kept per host and port, openssl only; unset:
+	 * cache-defaults.max-sessions-per-host.
+	 * @param timeout Lifetime of a session from the handshake that made it, never extended on use, at most 7d;
+	 * unset: cache-defaults.timeout.
+	 * @param reuse Whether sessions are stored and offered; unset: cache-defaults.reuse.
+	 * @param singleUseTickets Whether a TLS 1.3 ticket is offered at most once; unset:
+	 * cache-defaults.single-use-tickets.
+	 * @param evictOnRejection Whether a session the server declined to resume is removed at once; unset:
+	 * cache-defaults.evict-on-rejection.
+	 * @param noInternalStore Whether new sessions go only to the TlsSessionStore bean; unset:
+	 * cache-defaults.no-internal-store.
+	 * @param noInternalLookup Whether the TlsSessionStore bean decides what is offered; unset:
+	 * cache-defaults.no-internal-lookup.
+	 * @param handshakeTimeout TLS handshake timeout of this cache's connections; unset:
+	 * cache-defaults.handshake-timeout.
+	 */
+	public record Cache(@DefaultValue List<String> hosts, @Nullable String sslBundle, @Nullable Integer maxSessions,
+			@Nullable Integer maxSessionsPerHost, @Nullable Duration timeout, @Nullable Boolean reuse,
+			@Nullable Boolean singleUseTickets, @Nullable Boolean evictOnRejection, @Nullable Boolean noInternalStore,
+			@Nullable Boolean noInternalLookup, @Nullable Duration handshakeTimeout) {
 
 		/**
 		 * Treats a blank bundle name as none, so that a profile can clear a bundle set elsewhere.
@@ -114,15 +154,94 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 		 * @param handshakeTimeout the handshake timeout
 		 */
 		public Cache {
+			hosts = (hosts != null) ? List.copyOf(hosts) : List.of();
 			sslBundle = (sslBundle != null && !sslBundle.isBlank()) ? sslBundle : null;
 		}
 
+		/**
+		 * A cache that sets nothing, for the implicit default cache.
+		 */
+		static final Cache UNSET = new Cache(List.of(), null, null, null, null, null, null, null, null, null, null);
+
+	}
+
+	/**
+	 * One per-cache setting: its property name, where a cache and the defaults hold it, and its default.
+	 * @param <T> the type of the value
+	 * @param name the property name under a cache or cache-defaults, such as {@code max-sessions}
+	 * @param perCache the value a cache set, or {@code null}
+	 * @param defaults the value cache-defaults set, or {@code null}
+	 * @param builtIn the default of {@link TlsSessionCacheSettings#DEFAULTS}
+	 */
+	record Setting<T>(String name, Function<Cache, @Nullable T> perCache, Function<CacheDefaults, @Nullable T> defaults,
+			Function<TlsSessionCacheSettings, T> builtIn) {
+
+		static final Setting<Integer> MAX_SESSIONS = new Setting<>("max-sessions", Cache::maxSessions,
+				CacheDefaults::maxSessions, TlsSessionCacheSettings::maxSessions);
+
+		static final Setting<Integer> MAX_SESSIONS_PER_HOST = new Setting<>("max-sessions-per-host",
+				Cache::maxSessionsPerHost, CacheDefaults::maxSessionsPerHost,
+				TlsSessionCacheSettings::maxSessionsPerHost);
+
+		static final Setting<Duration> TIMEOUT = new Setting<>("timeout", Cache::timeout, CacheDefaults::timeout,
+				TlsSessionCacheSettings::timeout);
+
+		static final Setting<Boolean> REUSE = new Setting<>("reuse", Cache::reuse, CacheDefaults::reuse,
+				TlsSessionCacheSettings::reuse);
+
+		static final Setting<Boolean> SINGLE_USE_TICKETS = new Setting<>("single-use-tickets",
+				Cache::singleUseTickets, CacheDefaults::singleUseTickets, TlsSessionCacheSettings::singleUseTickets);
+
+		static final Setting<Boolean> EVICT_ON_REJECTION = new Setting<>("evict-on-rejection",
+				Cache::evictOnRejection, CacheDefaults::evictOnRejection, TlsSessionCacheSettings::evictOnRejection);
+
+		static final Setting<Boolean> NO_INTERNAL_STORE = new Setting<>("no-internal-store", Cache::noInternalStore,
+				CacheDefaults::noInternalStore, TlsSessionCacheSettings::noInternalStore);
+
+		static final Setting<Boolean> NO_INTERNAL_LOOKUP = new Setting<>("no-internal-lookup",
+				Cache::noInternalLookup, CacheDefaults::noInternalLookup, TlsSessionCacheSettings::noInternalLookup);
+
+		static final Setting<Duration> HANDSHAKE_TIMEOUT = new Setting<>("handshake-timeout",
+				Cache::handshakeTimeout, CacheDefaults::handshakeTimeout, TlsSessionCacheSettings::handshakeTimeout);
+
+		/** Every setting that cache-defaults carries, in declaration order. */
+		static final List<Setting<?>> ALL = List.of(MAX_SESSIONS, MAX_SESSIONS_PER_HOST, TIMEOUT, REUSE,
+				SINGLE_USE_TICKETS, EVICT_ON_REJECTION, NO_INTERNAL_STORE, NO_INTERNAL_LOOKUP, HANDSHAKE_TIMEOUT);
 
 		/**
-		 * A cache with every default, for the implicit default cache.
+		 * The value a cache gets: its own, else cache-defaults', else the built-in default.
+		 * @param cache the cache
+		 * @param cacheDefaults the defaults
+		 * @return the value
 		 */
-		static final Cache DEFAULTS = new Cache(List.of(), null, 1024, null, Duration.ofHours(1), true, null, null,
-				false, false, Duration.ofSeconds(10));
+		T resolve(Cache cache, CacheDefaults cacheDefaults) {
+			T own = this.perCache.apply(cache);
+			return (own != null) ? own : resolve(cacheDefaults);
+		}
+
+		/**
+		 * The value a cache that sets nothing gets.
+		 * @param cacheDefaults the defaults
+		 * @return the value
+		 */
+		T resolve(CacheDefaults cacheDefaults) {
+			T configured = this.defaults.apply(cacheDefaults);
+			return (configured != null) ? configured : this.builtIn.apply(TlsSessionCacheSettings.DEFAULTS);
+		}
+
+		/**
+		 * The property that gave a cache its value, or {@code null} when the value is the built-in default.
+		 * @param cacheName the cache
+		 * @param cache its settings
+		 * @param cacheDefaults the defaults
+		 * @return the full property name
+		 */
+		@Nullable String source(String cacheName, Cache cache, CacheDefaults cacheDefaults) {
+			if (this.perCache.apply(cache) != null) {
+				return "tls.session.caches." + cacheName + "." + this.name;
+			}
+			return (this.defaults.apply(cacheDefaults) != null) ? "tls.session.cache-defaults." + this.name : null;
+		}
 
 	}
 

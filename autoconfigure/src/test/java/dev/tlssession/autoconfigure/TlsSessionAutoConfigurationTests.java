@@ -2,6 +2,7 @@ package dev.tlssession.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -56,6 +57,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientSsl;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -405,10 +407,10 @@ class TlsSessionAutoConfigurationTests {
 					invalid(cache + "max-sessions-per-host", "0", "0", "set a value from 1 to max-sessions"),
 					invalid(cache + "max-sessions-per-host", "3", "3", "set a value from 1 to max-sessions",
 							cache + "max-sessions=2"),
-					invalid(cache + "timeout", "0", "PT0S", "set a duration such as 1h"),
-					invalid(cache + "timeout", "-1s", "PT-1S", "set a duration such as 1h"),
-					invalid(cache + "timeout", "8d", "PT192H", "set a duration such as 1h"),
-					invalid(cache + "handshake-timeout", "0", "PT0S", "set a duration such as 10s"),
+					invalid(cache + "timeout", "0", "0", "set a duration such as 1h"),
+					invalid(cache + "timeout", "-1s", "-1s", "set a duration such as 1h"),
+					invalid(cache + "timeout", "8d", "8d", "set a duration such as 1h"),
+					invalid(cache + "handshake-timeout", "0", "0", "set a duration such as 10s"),
 					invalid("tls.session.default-cache", "missing", "missing",
 							"declare tls.session.caches.missing or name one of the declared caches"),
 					invalid(cache + "ssl-bundle", "missing", "missing", "declare spring.ssl.bundle.pem.missing"),
@@ -425,8 +427,8 @@ class TlsSessionAutoConfigurationTests {
 							"declare a TlsSessionStore bean for this cache, or remove the setting"),
 					invalid(cache + "no-internal-lookup", "true", "true",
 							"declare a TlsSessionStore bean for this cache, or remove the setting"),
-					invalid("tls.session.store-timeout", "0", "PT0S", "set a short duration such as 50ms"),
-					invalid("tls.session.store-timeout", "1m", "PT1M", "set a short duration such as 50ms"));
+					invalid("tls.session.store-timeout", "0", "0", "set a short duration such as 50ms"),
+					invalid("tls.session.store-timeout", "1m", "1m", "set a short duration such as 50ms"));
 		}
 
 		private static Arguments invalidHostRule(String rule) {
@@ -444,21 +446,25 @@ class TlsSessionAutoConfigurationTests {
 				String... otherProperties) {
 			String[] properties = Stream.concat(Stream.of(otherProperties), Stream.of(property + "=" + value))
 				.toArray(String[]::new);
-			return Arguments.of(property + "=" + value, properties, property.replace("[0]", ""), reported, fix);
+			return Arguments.of(property + "=" + value, properties, property, reported, fix);
 		}
 
 		@ParameterizedTest(name = "{0}")
 		@MethodSource("invalidSettings")
-		void failureAnalysisNamesThePropertyTheValueAndTheFix(String description, String[] properties,
+		void failureAnalysisNamesThePropertyTheValueAsWrittenAndTheFix(String description, String[] properties,
 				String property, String value, String fix) {
-			contextRunner.withPropertyValues(properties).run((context) -> {
-				assertThat(context).getFailure().hasRootCauseInstanceOf(TlsSessionConfigurationException.class);
-				FailureAnalysis analysis = new TlsSessionConfigurationFailureAnalyzer()
-					.analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription()).contains("Property: " + property)
-					.contains("Value: \"" + value + "\"");
-				assertThat(analysis.getAction()).startsWith("Update " + property + ": ").contains(fix);
-			});
+			List<ConfigurableEnvironment> environment = new ArrayList<>();
+			contextRunner.withPropertyValues(properties)
+				.withInitializer((context) -> environment.add(context.getEnvironment()))
+				.run((context) -> {
+					assertThat(context).getFailure().hasRootCauseInstanceOf(TlsSessionConfigurationException.class);
+					FailureAnalysis analysis = new TlsSessionConfigurationFailureAnalyzer(environment.get(0))
+						.analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).contains("Property: " + property + "\n")
+						.contains("Value: \"" + value + "\"");
+					assertThat(analysis.getAction()).startsWith("Update " + property.replace("[0]", "") + ": ")
+						.contains(fix);
+				});
 		}
 
 		@Test

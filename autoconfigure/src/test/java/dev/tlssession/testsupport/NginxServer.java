@@ -30,6 +30,9 @@ public final class NginxServer implements IndependentServer {
 
 	private ServerProcess process;
 
+	/** The handshakes last read, for {@link ServerCounts}. */
+	private List<Handshake> seen = List.of();
+
 	private NginxServer(Mode mode, Path directory) {
 		this.mode = mode;
 		this.directory = directory;
@@ -143,6 +146,7 @@ public final class NginxServer implements IndependentServer {
 			}
 			handshakes.add(new Handshake("r".equals(fields[0]), fields[1]));
 		}
+		this.seen = handshakes;
 		return handshakes;
 	}
 
@@ -198,6 +202,7 @@ public final class NginxServer implements IndependentServer {
 
 	@Override
 	public void close() {
+		ServerCounts.record(this.seen);
 		this.process.close();
 	}
 

@@ -30,6 +30,9 @@ public final class OpenSslServer implements IndependentServer {
 
 	private ServerProcess process;
 
+	/** The handshakes last read, for {@link ServerCounts}. */
+	private List<Handshake> seen = List.of();
+
 	private OpenSslServer(Mode mode, Path directory, int tickets) {
 		this.mode = mode;
 		this.directory = directory;
@@ -103,7 +106,8 @@ public final class OpenSslServer implements IndependentServer {
 	 */
 	@Override
 	public List<Handshake> handshakes(List<String> bodies) {
-		return bodies.stream().map(OpenSslServer::handshake).toList();
+		this.seen = bodies.stream().map(OpenSslServer::handshake).toList();
+		return this.seen;
 	}
 
 	/**
@@ -132,6 +136,7 @@ public final class OpenSslServer implements IndependentServer {
 
 	@Override
 	public void close() {
+		ServerCounts.record(this.seen);
 		this.process.close();
 	}
 

@@ -436,6 +436,7 @@ public final class TlsTestServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		ServerCounts.record(resumed(), full());
 		this.server.disposeNow(Duration.ofSeconds(5));
 	}
 

@@ -115,9 +115,10 @@ final class LocalUpstreams implements SmartLifecycle {
 				.secure((spec) -> spec.sslContext(context))
 				.doOnChannelInit((observer, channel, address) -> {
 					SslHandler handler = channel.pipeline().get(SslHandler.class);
+					long start = System.currentTimeMillis();
 					handler.handshakeFuture().addListener((future) -> {
 						if (future.isSuccess()) {
-							(isResumed(handler) ? this.resumed : this.full).incrementAndGet();
+							(isResumed(handler, start) ? this.resumed : this.full).incrementAndGet();
 						}
 					});
 				})
@@ -127,13 +128,15 @@ final class LocalUpstreams implements SmartLifecycle {
 				.bindNow(Duration.ofSeconds(10));
 		}
 
-		private static boolean isResumed(SslHandler handler) {
+		private static boolean isResumed(SslHandler handler, long startMillis) {
 			if (handler.engine() instanceof ReferenceCountedOpenSslEngine engine) {
 				synchronized (engine) {
 					return engine.sslPointer() != 0 && SSL.isSessionReused(engine.sslPointer());
 				}
 			}
-			return false;
+			// the JDK's server (where netty-tcnative has no native library): a resumed session predates the
+			// connection
+			return handler.engine().getSession().getCreationTime() < startMillis;
 		}
 
 		void stop() {

@@ -1,0 +1,107 @@
+package dev.tlssession.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.netty.internal.tcnative.SSL;
+import io.netty.util.Version;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.boot.SpringBootVersion;
+
+/**
+ * Writes down what the test servers saw, so that the compatibility job ({@code .ci/compat}) can report resumed and
+ * full handshakes per Spring Boot, Netty and Java version. Each server adds one line when it closes: the test, the
+ * provider it names (or {@code auto}), and the server's own resumed and full counts.
+ * <p>
+ * It does nothing unless the system property {@value #PROPERTY} names the file to append to; the job also turns on
+ * JUnit's extension auto-detection, which registers this class to know the running test.
+ */
+public final class ServerCounts implements BeforeEachCallback, AfterEachCallback {
+
+	/** The system property naming the file. */
+	public static final String PROPERTY = "tls.session.test.server-counts";
+
+	private static volatile String currentTest = "unknown";
+
+	private static boolean runtimeWritten;
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		writeRuntimeOnce();
+		currentTest = context.getRequiredTestClass().getSimpleName() + "#" + context.getRequiredTestMethod().getName()
+				+ " " + context.getDisplayName();
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		currentTest = "unknown";
+	}
+
+	/**
+	 * Records an independent server's handshakes.
+	 * @param handshakes what the server saw
+	 */
+	static void record(List<IndependentServer.Handshake> handshakes) {
+		long resumed = handshakes.stream().filter(IndependentServer.Handshake::resumed).count();
+		record(resumed, handshakes.size() - resumed);
+	}
+
+	/**
+	 * Records a server's counts.
+	 * @param resumed resumed handshakes the server saw
+	 * @param full full handshakes the server saw
+	 */
+	static synchronized void record(long resumed, long full) {
+		String file = System.getProperty(PROPERTY);
+		if (file == null || file.isBlank() || resumed + full == 0) {
+			return;
+		}
+		String test = currentTest;
+		String lower = test.toLowerCase(Locale.ROOT);
+		String provider = lower.contains("jdk") ? "jdk" : lower.contains("openssl") ? "openssl" : "auto";
+		append(file, String.join("\t", provider, String.valueOf(resumed), String.valueOf(full),
+				test.replace('\t', ' ')));
+	}
+
+	/**
+	 * The versions this test JVM really runs, so that the job's report does not rely on what it asked for.
+	 */
+	private static synchronized void writeRuntimeOnce() {
+		String file = System.getProperty(PROPERTY);
+		if (file == null || file.isBlank() || runtimeWritten) {
+			return;
+		}
+		runtimeWritten = true;
+		Map<String, Version> netty = Version.identify();
+		append(file, "# runtime\tjava=" + System.getProperty("java.version") + "\tspring-boot="
+				+ SpringBootVersion.getVersion() + "\tnetty=" + artifactVersion(netty, "netty-common")
+				+ "\ttcnative=" + SSL.class.getPackage().getImplementationVersion() + "\treactor-netty="
+				+ HttpClient.class.getPackage().getImplementationVersion());
+	}
+
+	private static String artifactVersion(Map<String, Version> versions, String artifact) {
+		Version version = versions.get(artifact);
+		return (version != null) ? version.artifactVersion() : "unknown";
+	}
+
+	private static void append(String file, String line) {
+		try {
+			Files.writeString(Path.of(file), line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
