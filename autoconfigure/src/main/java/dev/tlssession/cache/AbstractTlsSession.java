@@ -26,6 +26,17 @@ public abstract class AbstractTlsSession implements TlsSession {
 
 	private final boolean singleUse;
 
+	/**
+	 * Creates a view.
+	 * @param cache the cache's name
+	 * @param key the upstream
+	 * @param id the session id
+	 * @param protocol the negotiated protocol
+	 * @param cipherSuite the negotiated cipher suite
+	 * @param created when the handshake that made the session took place
+	 * @param expires when the session stops being offered
+	 * @param singleUse whether it may be offered only once
+	 */
 	protected AbstractTlsSession(String cache, TlsSessionKey key, SessionId id, String protocol, String cipherSuite,
 			Instant created, Instant expires, boolean singleUse) {
 		this.cache = cache;

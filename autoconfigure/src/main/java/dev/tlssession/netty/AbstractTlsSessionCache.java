@@ -37,6 +37,12 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 
 	private volatile TlsHandshakeListener listener = NO_LISTENER;
 
+	/**
+	 * Creates a cache.
+	 * @param name the cache's name
+	 * @param provider its TLS implementation
+	 * @param settings its validated settings
+	 */
 	protected AbstractTlsSessionCache(String name, TlsProvider provider, TlsSessionCacheSettings settings) {
 		this.name = name;
 		this.provider = provider;
@@ -88,10 +94,21 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 	 */
 	public abstract void close();
 
+	/**
+	 * The cache's counters, for the provider to count stores, evictions and store failures.
+	 * @return the counters
+	 */
 	protected final CacheCounters counters() {
 		return this.counters;
 	}
 
+	/**
+	 * Counts a handshake and tells the listener.
+	 * @param key the upstream, or {@code null} for a connection without a host name
+	 * @param outcome how it ended
+	 * @param protocol the negotiated protocol, or {@code null} when unknown
+	 * @param startNanos when it started ({@link System#nanoTime()})
+	 */
 	protected final void recordHandshake(@Nullable TlsSessionKey key, HandshakeOutcome outcome,
 			@Nullable String protocol, long startNanos) {
 		this.counters.handshake(outcome);
@@ -103,6 +120,12 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 		}
 	}
 
+	/**
+	 * Counts the server's answer to an offered session and tells the listener.
+	 * @param key the upstream
+	 * @param accepted whether the server resumed it
+	 * @param protocol the negotiated protocol, or {@code null} when unknown
+	 */
 	protected final void recordOffer(TlsSessionKey key, boolean accepted, @Nullable String protocol) {
 		this.counters.offer(accepted);
 		try {
