@@ -1,12 +1,17 @@
 package dev.tlssession;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The validated settings of one cache.
  *
  * @param maxSessions sessions kept in total
- * @param maxSessionsPerHost sessions (TLS 1.3 tickets) kept per host and port
+ * @param maxSessionsPerHost sessions (TLS 1.3 tickets) kept per host and port at most; the cache keeps about twice
+ * the connections recently in flight to the upstream, within this bound
  * @param timeout a session's lifetime from the handshake that made it, never extended on use
  * @param reuse whether sessions are stored and offered at all
  * @param singleUseTickets whether a TLS 1.3 ticket is offered at most once (RFC 8446 C.4)
@@ -14,10 +19,12 @@ import java.time.Duration;
  * @param noInternalStore whether new sessions bypass the cache and go only to the {@link TlsSessionStore}
  * @param noInternalLookup whether the cache is not searched and the {@link TlsSessionStore} decides what to offer
  * @param handshakeTimeout the TLS handshake timeout of connections of this cache
+ * @param keyExchangeGroups the key-exchange groups the cache's connections offer, by the names of
+ * {@link KeyExchangeGroups}, most preferred first; empty for the provider's default
  */
 public record TlsSessionCacheSettings(int maxSessions, int maxSessionsPerHost, Duration timeout, boolean reuse,
 		boolean singleUseTickets, boolean evictOnRejection, boolean noInternalStore, boolean noInternalLookup,
-		Duration handshakeTimeout) {
+		Duration handshakeTimeout, List<String> keyExchangeGroups) {
 
 	/**
 	 * The largest session lifetime: RFC 8446 section 4.6.1 caps ticket lifetimes at 7 days, and the JDK discards
@@ -33,8 +40,8 @@ public record TlsSessionCacheSettings(int maxSessions, int maxSessionsPerHost, D
 	/**
 	 * The default settings.
 	 */
-	public static final TlsSessionCacheSettings DEFAULTS = new TlsSessionCacheSettings(1024, 4, Duration.ofHours(1),
-			true, true, true, false, false, Duration.ofSeconds(10));
+	public static final TlsSessionCacheSettings DEFAULTS = new TlsSessionCacheSettings(1024, 64, Duration.ofHours(1),
+			true, true, true, false, false, Duration.ofSeconds(10), List.of());
 
 	/**
 	 * Validates the settings; the exception names the setting, the value and the fix.
@@ -47,6 +54,7 @@ public record TlsSessionCacheSettings(int maxSessions, int maxSessionsPerHost, D
 	 * @param noInternalStore whether new sessions bypass the cache
 	 * @param noInternalLookup whether the cache is not searched
 	 * @param handshakeTimeout the handshake timeout
+	 * @param keyExchangeGroups the key-exchange groups, as written; empty for the provider's default
 	 */
 	public TlsSessionCacheSettings {
 		if (maxSessions < 1 || maxSessions > MAX_SESSIONS_LIMIT) {
@@ -68,6 +76,48 @@ public record TlsSessionCacheSettings(int maxSessions, int maxSessionsPerHost, D
 		if (handshakeTimeout == null || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
 			throw invalid("handshake-timeout", handshakeTimeout, "must be more than 0", "set a duration such as 10s");
 		}
+		keyExchangeGroups = groups(keyExchangeGroups);
+	}
+
+	/**
+	 * Settings with the provider's default key-exchange groups.
+	 * @param maxSessions sessions kept in total
+	 * @param maxSessionsPerHost sessions kept per host and port
+	 * @param timeout a session's lifetime
+	 * @param reuse whether sessions are stored and offered
+	 * @param singleUseTickets whether TLS 1.3 tickets are offered once
+	 * @param evictOnRejection whether rejected sessions are removed
+	 * @param noInternalStore whether new sessions bypass the cache
+	 * @param noInternalLookup whether the cache is not searched
+	 * @param handshakeTimeout the handshake timeout
+	 */
+	public TlsSessionCacheSettings(int maxSessions, int maxSessionsPerHost, Duration timeout, boolean reuse,
+			boolean singleUseTickets, boolean evictOnRejection, boolean noInternalStore, boolean noInternalLookup,
+			Duration handshakeTimeout) {
+		this(maxSessions, maxSessionsPerHost, timeout, reuse, singleUseTickets, evictOnRejection, noInternalStore,
+				noInternalLookup, handshakeTimeout, List.of());
+	}
+
+	/**
+	 * The groups' names, in the order written; a failure names the element at fault.
+	 */
+	private static List<String> groups(@Nullable List<String> written) {
+		if (written == null) {
+			return List.of();
+		}
+		List<String> names = new ArrayList<>(written.size());
+		for (String spelling : written) {
+			String name = KeyExchangeGroups.name(spelling);
+			if (name == null || names.contains(name)) {
+				throw invalid("key-exchange-groups", spelling,
+						(name == null) ? "not a key-exchange group (known: " + KeyExchangeGroups.names() + ")"
+								: "the group is listed twice",
+						"list groups such as [x25519], most preferred first, or remove the setting for the "
+								+ "provider's default");
+			}
+			names.add(name);
+		}
+		return List.copyOf(names);
 	}
 
 	private static TlsSessionConfigurationException invalid(String setting, Object value, String reason,

@@ -233,6 +233,10 @@ final class TlsSessionCachesFactory {
 				case JDK -> new JdkTlsSessionCache(name, settings, material);
 			};
 		}
+		catch (TlsSessionConfigurationException ex) {
+			// a setting the provider refused once it saw the TLS stack (such as a key-exchange group)
+			throw attribute(ex, name, cache, this.properties.cacheDefaults());
+		}
 		catch (SSLException | RuntimeException ex) {
 			throw new TlsSessionConfigurationException(name, "ssl-bundle", cache.sslBundle(),
 					"the TLS context cannot be built: " + ex.getMessage(),
@@ -246,8 +250,10 @@ final class TlsSessionCachesFactory {
 	 */
 	static TlsSessionCacheSettings settings(String name, Cache cache, CacheDefaults defaults, TlsProvider provider) {
 		if (provider == TlsProvider.JDK) {
-			refuseOnJdk(name, cache, defaults, Setting.MAX_SESSIONS_PER_HOST, (value) -> true,
-					"the JDK keeps up to 10 tickets per upstream and cannot be told otherwise");
+			refuseOnJdk(name, cache, defaults, Setting.KEY_EXCHANGE_GROUPS,
+					(groups) -> !groups.isEmpty() && !JdkTlsSessionCache.supportsKeyExchangeGroups(),
+					"choosing key-exchange groups per cache needs Java 20 or later (SSLParameters.setNamedGroups), "
+							+ "and this JVM is Java " + Runtime.version().feature());
 			refuseOnJdk(name, cache, defaults, Setting.SINGLE_USE_TICKETS, Boolean.FALSE::equals,
 					"the JDK always offers a TLS 1.3 ticket once");
 			refuseOnJdk(name, cache, defaults, Setting.EVICT_ON_REJECTION, Boolean.FALSE::equals,
@@ -267,7 +273,8 @@ final class TlsSessionCachesFactory {
 					Setting.EVICT_ON_REJECTION.resolve(cache, defaults),
 					Setting.NO_INTERNAL_STORE.resolve(cache, defaults),
 					Setting.NO_INTERNAL_LOOKUP.resolve(cache, defaults),
-					Setting.HANDSHAKE_TIMEOUT.resolve(cache, defaults));
+					Setting.HANDSHAKE_TIMEOUT.resolve(cache, defaults),
+					Setting.KEY_EXCHANGE_GROUPS.resolve(cache, defaults));
 		}
 		catch (TlsSessionConfigurationException ex) {
 			throw attribute(ex, name, cache, defaults);
@@ -297,8 +304,10 @@ final class TlsSessionCachesFactory {
 			return;
 		}
 		String property = setting.source(cacheName, cache, defaults);
+		// a list is shown by its first element, which the failure analysis can trace to where it was written
+		Object shown = (configured instanceof List<?> list && !list.isEmpty()) ? list.get(0) : configured;
 		throw new TlsSessionConfigurationException((own != null) ? cacheName : null,
-				(own != null) ? setting.name() : "cache-defaults." + setting.name(), configured,
+				(own != null) ? setting.name() : "cache-defaults." + setting.name(), shown,
 				"the jdk provider cannot honour it: " + reason,
 				"remove " + property + " or set tls.session.provider=openssl");
 	}

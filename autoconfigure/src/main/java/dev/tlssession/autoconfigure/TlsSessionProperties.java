@@ -83,8 +83,9 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 	 * {@link TlsSessionCacheSettings#DEFAULTS}.
 	 *
 	 * @param maxSessions Sessions kept in total by each cache, from 1 to 1000000.
-	 * @param maxSessionsPerHost Sessions (TLS 1.3 tickets) kept per host and port; openssl only (the jdk keeps up to
-	 * 10 and cannot be told otherwise). When unset, the default or max-sessions if that is smaller.
+	 * @param maxSessionsPerHost Sessions (TLS 1.3 tickets) kept per host and port at most: each cache keeps about
+	 * twice the connections recently in flight to an upstream, within this bound (on the jdk, the tickets its
+	 * connection lanes hold). When unset, the default or max-sessions if that is smaller.
 	 * @param timeout Lifetime of a session from the handshake that made it, never extended on use and also bounded
 	 * by the server's ticket lifetime; from 1s to 7d.
 	 * @param reuse Whether sessions are stored and offered; false makes every handshake full.
@@ -96,17 +97,20 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 	 * @param noInternalLookup Whether the TlsSessionStore bean, instead of a search of the cache, decides which
 	 * session is offered; openssl only, and needs a TlsSessionStore bean.
 	 * @param handshakeTimeout TLS handshake timeout of the cache's connections.
+	 * @param keyExchangeGroups TLS key-exchange groups the caches' connections offer, most preferred first, such as
+	 * [x25519]; unset, the provider's default (on openssl, the post-quantum hybrid X25519MLKEM768 first). On the jdk
+	 * it needs Java 20 or later.
 	 */
 	public record CacheDefaults(@Nullable Integer maxSessions, @Nullable Integer maxSessionsPerHost,
 			@Nullable Duration timeout, @Nullable Boolean reuse, @Nullable Boolean singleUseTickets,
 			@Nullable Boolean evictOnRejection, @Nullable Boolean noInternalStore, @Nullable Boolean noInternalLookup,
-			@Nullable Duration handshakeTimeout) {
+			@Nullable Duration handshakeTimeout, @Nullable List<String> keyExchangeGroups) {
 
 		/**
 		 * Nothing set: every cache gets {@link TlsSessionCacheSettings#DEFAULTS}.
 		 */
 		public static final CacheDefaults NONE = new CacheDefaults(null, null, null, null, null, null, null, null,
-				null);
+				null, null);
 
 	}
 
@@ -118,7 +122,7 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 	 * @param sslBundle SSL bundle giving trust, key material, protocols and ciphers; none means the JVM's default
 	 * trust.
 	 * @param maxSessions Sessions kept in total; unset: cache-defaults.max-sessions.
-	 * @param maxSessionsPerHost Sessions (TLS 1.3 tickets) kept per host and port, openssl only; unset:
+	 * @param maxSessionsPerHost Sessions (TLS 1.3 tickets) kept per host and port at most; unset:
 	 * cache-defaults.max-sessions-per-host.
 	 * @param timeout Lifetime of a session from the handshake that made it, never extended on use, at most 7d;
 	 * unset: cache-defaults.timeout.
@@ -133,11 +137,14 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 	 * cache-defaults.no-internal-lookup.
 	 * @param handshakeTimeout TLS handshake timeout of this cache's connections; unset:
 	 * cache-defaults.handshake-timeout.
+	 * @param keyExchangeGroups TLS key-exchange groups this cache's connections offer, most preferred first, such as
+	 * [x25519]; unset: cache-defaults.key-exchange-groups, else the provider's default.
 	 */
 	public record Cache(@DefaultValue List<String> hosts, @Nullable String sslBundle, @Nullable Integer maxSessions,
 			@Nullable Integer maxSessionsPerHost, @Nullable Duration timeout, @Nullable Boolean reuse,
 			@Nullable Boolean singleUseTickets, @Nullable Boolean evictOnRejection, @Nullable Boolean noInternalStore,
-			@Nullable Boolean noInternalLookup, @Nullable Duration handshakeTimeout) {
+			@Nullable Boolean noInternalLookup, @Nullable Duration handshakeTimeout,
+			@Nullable List<String> keyExchangeGroups) {
 
 		/**
 		 * Treats a blank bundle name as none, so that a profile can clear a bundle set elsewhere.
@@ -152,6 +159,7 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 		 * @param noInternalStore whether new sessions bypass the cache
 		 * @param noInternalLookup whether the cache is not searched
 		 * @param handshakeTimeout the handshake timeout
+		 * @param keyExchangeGroups the key-exchange groups
 		 */
 		public Cache {
 			hosts = (hosts != null) ? List.copyOf(hosts) : List.of();
@@ -161,7 +169,8 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 		/**
 		 * A cache that sets nothing, for the implicit default cache.
 		 */
-		static final Cache UNSET = new Cache(List.of(), null, null, null, null, null, null, null, null, null, null);
+		static final Cache UNSET = new Cache(List.of(), null, null, null, null, null, null, null, null, null, null,
+				null);
 
 	}
 
@@ -204,9 +213,13 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 		static final Setting<Duration> HANDSHAKE_TIMEOUT = new Setting<>("handshake-timeout",
 				Cache::handshakeTimeout, CacheDefaults::handshakeTimeout, TlsSessionCacheSettings::handshakeTimeout);
 
+		static final Setting<List<String>> KEY_EXCHANGE_GROUPS = new Setting<>("key-exchange-groups",
+				Cache::keyExchangeGroups, CacheDefaults::keyExchangeGroups, TlsSessionCacheSettings::keyExchangeGroups);
+
 		/** Every setting that cache-defaults carries, in declaration order. */
 		static final List<Setting<?>> ALL = List.of(MAX_SESSIONS, MAX_SESSIONS_PER_HOST, TIMEOUT, REUSE,
-				SINGLE_USE_TICKETS, EVICT_ON_REJECTION, NO_INTERNAL_STORE, NO_INTERNAL_LOOKUP, HANDSHAKE_TIMEOUT);
+				SINGLE_USE_TICKETS, EVICT_ON_REJECTION, NO_INTERNAL_STORE, NO_INTERNAL_LOOKUP, HANDSHAKE_TIMEOUT,
+				KEY_EXCHANGE_GROUPS);
 
 		/**
 		 * The value a cache gets: its own, else cache-defaults', else the built-in default.

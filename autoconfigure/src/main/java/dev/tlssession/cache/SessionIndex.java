@@ -66,16 +66,28 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 	 * @return what happened; the index keeps the entry only for {@code ADDED} and {@code REPLACED}
 	 */
 	public PutResult put(S entry, long now) {
+		return put(entry, now, this.maxPerHost);
+	}
+
+	/**
+	 * Adds an entry, keeping at most {@code hostLimit} entries of its upstream (never more than the per-host bound):
+	 * the oldest go first.
+	 * @param entry the entry
+	 * @param now the monotonic time in nanoseconds
+	 * @param hostLimit how many entries of the upstream to keep at most, at least 1
+	 * @return what happened; the index keeps the entry only for {@code ADDED} and {@code REPLACED}
+	 */
+	public PutResult put(S entry, long now, int hostLimit) {
 		Evictions<S> evictions = new Evictions<>();
 		PutResult result;
 		synchronized (this) {
-			result = putLocked(entry, now, evictions);
+			result = putLocked(entry, now, Math.max(1, Math.min(this.maxPerHost, hostLimit)), evictions);
 		}
 		evictions.notify(this.listener);
 		return result;
 	}
 
-	private PutResult putLocked(S entry, long now, Evictions<S> evictions) {
+	private PutResult putLocked(S entry, long now, int hostLimit, Evictions<S> evictions) {
 		if (this.closed) {
 			return PutResult.CLOSED;
 		}
@@ -96,7 +108,7 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 		this.bySlot.put(slot, entry);
 		ArrayDeque<S> host = this.byHost.computeIfAbsent(entry.key(), (key) -> new ArrayDeque<>(2));
 		host.addLast(entry);
-		if (host.size() > this.maxPerHost) {
+		while (host.size() > hostLimit) {
 			S oldest = host.peekFirst();
 			unlink(oldest);
 			evictions.add(oldest, EvictionCause.CAPACITY);

@@ -21,6 +21,7 @@ import dev.tlssession.TlsMaterial;
 import dev.tlssession.TlsProvider;
 import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
+import dev.tlssession.TlsSessionConfigurationException;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.AbstractTlsSession;
 import dev.tlssession.cache.SessionId;
@@ -31,6 +32,7 @@ import dev.tlssession.netty.TrackedConnection;
 import dev.tlssession.netty.TrackedConnections;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
@@ -39,8 +41,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A cache on the JDK: its own {@code SSLContext}, whose client session context gets the cache's size and timeout.
- * The JDK keys sessions by host and port, keeps up to 10 TLS 1.3 tickets per upstream, uses each once and drops a
- * session the server declines; it offers no way to add a session, so {@link #add} is not supported.
+ * The JDK keys sessions by host and port, uses each TLS 1.3 ticket once and drops a session the server declines; it
+ * offers no way to add a session, so {@link #add} is not supported. It keeps few tickets per host and port (one, or
+ * up to ten since JDK-8328608), so the cache spreads the connections of an upstream over {@link TicketLanes lanes},
+ * each a host and port of its own to the JDK, within {@code max-sessions-per-host}.
  */
 public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
@@ -51,7 +55,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	/** Loaded once per material: a flush must not reload the JVM's trust store. */
 	private volatile X509ExtendedTrustManager trustManager;
 
-	private volatile SslContext context;
+	private volatile Context context;
 
 	/**
 	 * Creates a cache.
@@ -71,7 +75,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	@Override
 	public synchronized void rebuild(TlsMaterial material) throws SSLException {
 		X509ExtendedTrustManager trustManager = material.trustManager();
-		SslContext old = this.context;
+		Context old = this.context;
 		this.context = newContext(material, trustManager);
 		this.material = material;
 		this.trustManager = trustManager;
@@ -83,14 +87,50 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		invalidate(this.context.sessionContext(), (session) -> true);
 	}
 
-	private SslContext newContext(TlsMaterial material, X509ExtendedTrustManager trust) throws SSLException {
+	private Context newContext(TlsMaterial material, X509ExtendedTrustManager trust) throws SSLException {
 		ResumptionDetectingTrustManager trustManager = new ResumptionDetectingTrustManager(trust, this::resumed);
 		SslContext inner = material.clientBuilder(trustManager)
 			.sslProvider(SslProvider.JDK)
 			.sessionCacheSize(settings().maxSessions())
 			.sessionTimeout(settings().timeout().toSeconds())
 			.build();
-		return new Context(inner);
+		return new Context(inner, new TicketLanes(settings().maxSessionsPerHost(), settings().maxSessions()),
+				groups(inner));
+	}
+
+	/**
+	 * Whether this JVM lets the jdk provider choose key-exchange groups per cache.
+	 * @return {@code true} on Java 20 and later ({@code SSLParameters.setNamedGroups})
+	 */
+	public static boolean supportsKeyExchangeGroups() {
+		return JdkNamedGroups.available();
+	}
+
+	/**
+	 * The groups the cache's engines are limited to, checked against what the context supports.
+	 */
+	private String @Nullable [] groups(SslContext inner) {
+		List<String> groups = settings().keyExchangeGroups();
+		if (groups.isEmpty()) {
+			return null;
+		}
+		if (!JdkNamedGroups.available()) {
+			throw new TlsSessionConfigurationException(null, "key-exchange-groups", groups,
+					"the jdk provider can choose key-exchange groups per cache only on Java 20 or later "
+							+ "(SSLParameters.setNamedGroups); this JVM is Java " + Runtime.version().feature(),
+					"remove the setting, run on Java 20 or later, or set tls.session.provider=openssl");
+		}
+		List<String> supported = JdkNamedGroups
+			.supported(((JdkSslContext) inner).context().getSupportedSSLParameters());
+		for (String group : groups) {
+			if (!supported.isEmpty() && !supported.contains(group)) {
+				throw new TlsSessionConfigurationException(null, "key-exchange-groups", group,
+						"the JDK (Java " + Runtime.version().feature() + ") does not offer this group; it offers "
+								+ supported,
+						"list groups the JDK offers, such as [x25519], or set tls.session.provider=openssl");
+			}
+		}
+		return groups.toArray(String[]::new);
 	}
 
 	@Override
@@ -158,7 +198,9 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	private int removeUpstream(TlsSessionKey key, EvictionCause cause) {
-		int removed = invalidate(this.context.sessionContext(), (session) -> key.equals(keyOf(session)));
+		Context current = this.context;
+		int removed = invalidate(current.sessionContext(), (session) -> key.equals(keyOf(session)));
+		current.lanes.forget(key);
 		counters().evicted(cause, removed);
 		return removed;
 	}
@@ -172,7 +214,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	 */
 	@Override
 	public synchronized int flush() {
-		SslContext old = this.context;
+		Context old = this.context;
 		try {
 			this.context = newContext(this.material, this.trustManager);
 		}
@@ -200,9 +242,12 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		return matching.size();
 	}
 
+	/**
+	 * The upstream of a session, whatever lane it was made on.
+	 */
 	private static @Nullable TlsSessionKey keyOf(SSLSession session) {
 		String host = session.getPeerHost();
-		int port = session.getPeerPort();
+		int port = TicketLanes.upstreamPort(session.getPeerPort());
 		return (host != null && !host.isEmpty() && port > 0 && port <= 65535) ? new TlsSessionKey(host, port) : null;
 	}
 
@@ -227,14 +272,16 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		}
 	}
 
-	private void connect(SslHandler handler, @Nullable TlsSessionKey key) {
+	private void connect(SslHandler handler, @Nullable TlsSessionKey key, @Nullable TicketLanes lanes, int lane) {
 		SSLEngine engine = handler.engine();
 		handler.setHandshakeTimeoutMillis(settings().handshakeTimeout().toMillis());
-		Connection connection = new Connection(engine, key);
+		Connection connection = new Connection(engine, key, lanes, lane);
 		this.handshaking.put(engine, connection);
 		TrackedConnections.register(engine, connection);
 		handler.handshakeFuture().addListener((future) -> handshakeDone(engine, connection, future));
 		handler.sslCloseFuture().addListener((future) -> {
+			// a close_notify from the server comes after everything it sent, tickets included
+			connection.leaveLane(future.isSuccess() && connection.tls13);
 			if (!connection.activated) {
 				// no channelInactive will follow to end the tracking
 				TrackedConnections.unregister(engine, connection);
@@ -245,16 +292,22 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	private void handshakeDone(SSLEngine engine, Connection connection, Future<?> future) {
 		this.handshaking.remove(engine);
 		if (future.isSuccess()) {
+			String protocol = engine.getSession().getProtocol();
 			recordHandshake(connection.key, connection.resumed ? HandshakeOutcome.RESUMED : HandshakeOutcome.FULL,
-					engine.getSession().getProtocol(), connection.startNanos);
+					protocol, connection.startNanos);
+			connection.handshakeSucceeded("TLSv1.3".equals(protocol));
 		}
-		else if (HandshakeFailures.started(future.cause())) {
-			recordHandshake(connection.key, HandshakeOutcome.FAILED, null, connection.startNanos);
+		else {
+			connection.leaveLane(false);
+			if (HandshakeFailures.started(future.cause())) {
+				recordHandshake(connection.key, HandshakeOutcome.FAILED, null, connection.startNanos);
+			}
 		}
 	}
 
 	/**
-	 * A connection of this cache, whatever host and port its engine reports (with reuse off, its port is -1).
+	 * A connection of this cache, whatever host and port its engine reports (on a lane, or -1 with reuse off).
+	 * Confined to the connection's event loop, apart from {@link #resumed}.
 	 */
 	private final class Connection implements TrackedConnection {
 
@@ -262,9 +315,18 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		final @Nullable TlsSessionKey key;
 
+		private final @Nullable TicketLanes lanes;
+
+		private final int lane;
+
 		volatile long startNanos = System.nanoTime();
 
 		volatile boolean resumed;
+
+		/** The handshake agreed TLS 1.3: the connection leaves a ticket in its lane once the server's data came. */
+		boolean tls13;
+
+		private boolean inLane;
 
 		private volatile boolean closeRequested;
 
@@ -274,9 +336,43 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		private volatile boolean activated;
 
-		Connection(SSLEngine engine, @Nullable TlsSessionKey key) {
+		Connection(SSLEngine engine, @Nullable TlsSessionKey key, @Nullable TicketLanes lanes, int lane) {
 			this.engine = engine;
 			this.key = key;
+			this.lanes = lanes;
+			this.lane = lane;
+			this.inLane = lanes != null;
+		}
+
+		/**
+		 * A TLS 1.2 session can be resumed by any number of connections at once: its lane is free again now. A
+		 * TLS 1.3 connection stays in its lane until its tickets have come.
+		 */
+		void handshakeSucceeded(boolean tls13) {
+			this.tls13 = tls13;
+			if (!tls13 && this.inLane) {
+				this.inLane = false;
+				this.lanes.release(this.key, this.lane, TicketLanes.Release.REUSABLE);
+			}
+		}
+
+		/**
+		 * The connection no longer counts in its lane.
+		 * @param ticket whether it received its tickets
+		 */
+		void leaveLane(boolean ticket) {
+			if (this.inLane) {
+				this.inLane = false;
+				this.lanes.release(this.key, this.lane,
+						ticket ? TicketLanes.Release.TICKET : TicketLanes.Release.NOTHING);
+			}
+		}
+
+		@Override
+		public void received() {
+			if (this.tls13) {
+				leaveLane(true);
+			}
 		}
 
 		@Override
@@ -316,6 +412,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 			if (!this.closeNotifyReceived && this.closedByTls) {
 				broken();
 			}
+			leaveLane(false);
 			TrackedConnections.unregister(this.engine, this);
 		}
 
@@ -327,15 +424,22 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * The cache's context. With reuse off, engines get port -1: the JDK neither stores nor looks up sessions for an
-	 * engine without a port, while the host name still drives SNI and certificate verification.
+	 * The cache's context: Netty's JDK context and the lanes of its session cache. Each engine gets the port of its
+	 * lane; with reuse off, port -1: the JDK neither stores nor looks up sessions for an engine without a port,
+	 * while the host name still drives SNI and certificate verification.
 	 */
 	private final class Context extends ForwardingSslContext {
 
 		private final SslContext inner;
 
-		Context(SslContext inner) {
+		final TicketLanes lanes;
+
+		private final String @Nullable [] groups;
+
+		Context(SslContext inner, TicketLanes lanes, String @Nullable [] groups) {
 			this.inner = inner;
+			this.lanes = lanes;
+			this.groups = groups;
 		}
 
 		@Override
@@ -347,8 +451,32 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		protected SslHandler newHandler(SslContext target, ByteBufAllocator alloc, @Nullable String host, int port,
 				@Nullable Executor executor) {
 			TlsSessionKey key = (host != null && port > 0 && port <= 65535) ? new TlsSessionKey(host, port) : null;
-			SslHandler handler = super.newHandler(target, alloc, host, settings().reuse() ? port : -1, executor);
-			connect(handler, key);
+			if (!settings().reuse()) {
+				SslHandler handler = handler(target, alloc, host, -1, executor);
+				connect(handler, key, null, 0);
+				return handler;
+			}
+			int lane = (key != null) ? this.lanes.acquire(key) : 0;
+			SslHandler handler;
+			try {
+				handler = handler(target, alloc, host, (key != null) ? TicketLanes.port(port, lane) : port, executor);
+			}
+			catch (RuntimeException | Error ex) {
+				if (key != null) {
+					this.lanes.release(key, lane, TicketLanes.Release.NOTHING);
+				}
+				throw ex;
+			}
+			connect(handler, key, (key != null) ? this.lanes : null, lane);
+			return handler;
+		}
+
+		private SslHandler handler(SslContext target, ByteBufAllocator alloc, @Nullable String host, int port,
+				@Nullable Executor executor) {
+			SslHandler handler = super.newHandler(target, alloc, host, port, executor);
+			if (this.groups != null) {
+				JdkNamedGroups.apply(handler.engine(), this.groups);
+			}
 			return handler;
 		}
 
@@ -362,7 +490,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		private final SSLSession session;
 
 		JdkSession(String cache, SSLSession session, long timeoutMillis) {
-			super(cache, new TlsSessionKey(session.getPeerHost(), session.getPeerPort()), SessionId.of(session.getId()),
+			super(cache, new TlsSessionKey(session.getPeerHost(), TicketLanes.upstreamPort(session.getPeerPort())),
+					SessionId.of(session.getId()),
 					session.getProtocol(), session.getCipherSuite(), Instant.ofEpochMilli(session.getCreationTime()),
 					Instant.ofEpochMilli(session.getCreationTime() + timeoutMillis),
 					"TLSv1.3".equals(session.getProtocol()));

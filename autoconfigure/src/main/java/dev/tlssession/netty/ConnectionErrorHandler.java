@@ -15,7 +15,8 @@ import io.netty.handler.ssl.SslHandler;
  * of closing in order: like OpenSSL with a connection that was never shut down, the cache then stops trusting the
  * sessions that connection made or resumed. The connection is found by its engine, which outlives the native
  * {@code SSL} object a fatal alert frees. It also tells the cache which closes the application asked for, so that a
- * close the {@link SslHandler} makes on its own is told apart (see {@link HandshakeGate}). Goes right after the
+ * close the {@link SslHandler} makes on its own is told apart (see {@link HandshakeGate}), and when application data
+ * arrives. Goes right after the
  * {@link SslHandler}; the Reactor Netty binding installs it.
  */
 @Sharable
@@ -38,6 +39,15 @@ public final class ConnectionErrorHandler extends ChannelDuplexHandler {
 			}
 		}
 		ctx.fireExceptionCaught(cause);
+	}
+
+	@Override
+	public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+		TrackedConnection connection = HandshakeGate.connection(ctx);
+		if (connection != null) {
+			connection.received();
+		}
+		ctx.fireChannelRead(msg);
 	}
 
 	@Override

@@ -30,6 +30,13 @@ public interface TrackedConnection {
 	void activate(Runnable start);
 
 	/**
+	 * Application data arrived through the {@code SslHandler}: whatever the server sent before it, such as TLS 1.3
+	 * tickets, has been processed. Called for every read, so it must be cheap.
+	 */
+	default void received() {
+	}
+
+	/**
 	 * The application asked to close the connection: the {@code SslHandler} sends close_notify first.
 	 */
 	void closeRequested();

@@ -12,12 +12,15 @@ import javax.net.ssl.SSLException;
 
 import dev.tlssession.EvictionCause;
 import dev.tlssession.HandshakeOutcome;
+import dev.tlssession.KeyExchangeGroups;
 import dev.tlssession.TlsMaterial;
 import dev.tlssession.TlsProvider;
 import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
+import dev.tlssession.TlsSessionConfigurationException;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
+import dev.tlssession.cache.HostDemand;
 import dev.tlssession.cache.SessionIndex;
 import dev.tlssession.cache.StoreDispatcher;
 import dev.tlssession.netty.AbstractTlsSessionCache;
@@ -25,10 +28,12 @@ import dev.tlssession.netty.ForwardingSslContext;
 import dev.tlssession.netty.HandshakeFailures;
 import dev.tlssession.netty.TrackedConnections;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.OpenSslSessionContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslContext;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.internal.tcnative.SSL;
@@ -45,7 +50,8 @@ import org.jspecify.annotations.Nullable;
  * BoringSSL hands every new client session to the cache through tcnative's session-cache callback; the cache keys
  * it by host and port, bounds and expires it, and offers one on each new connection with {@code SSL_set_session}
  * before the ClientHello is written. After the handshake, {@code SSL_session_reused} says whether the server took
- * it.
+ * it. It keeps as many sessions of an upstream as its recent demand calls for ({@link HostDemand}), within
+ * {@code max-sessions-per-host}.
  * <p>
  * Each TLS configuration the cache has had is a {@link Context}: a native context the cache holds one reference
  * to, with its own index and connections. A rebuild retires the old one: its index is emptied and closed, so no
@@ -120,10 +126,24 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	private Context newContext(TlsMaterial material) throws SSLException {
 		// reference counted: the cache releases its reference on rebuild, and the native context (its key material
 		// and the session-cache callback tcnative keeps a global reference to) goes with the last connection
-		ReferenceCountedOpenSslContext inner = (ReferenceCountedOpenSslContext) material
-			.clientBuilder(material.trustManager())
-			.sslProvider(SslProvider.OPENSSL_REFCNT)
-			.build();
+		SslContextBuilder builder = material.clientBuilder(material.trustManager())
+			.sslProvider(SslProvider.OPENSSL_REFCNT);
+		String[] groups = boringSslGroups(settings().keyExchangeGroups());
+		if (groups.length > 0) {
+			builder.option(OpenSslContextOption.GROUPS, groups);
+		}
+		ReferenceCountedOpenSslContext inner;
+		try {
+			inner = (ReferenceCountedOpenSslContext) builder.build();
+		}
+		catch (SSLException ex) {
+			if (groups.length > 0 && String.valueOf(ex.getMessage()).contains("groups")) {
+				throw new TlsSessionConfigurationException(null, "key-exchange-groups", settings().keyExchangeGroups(),
+						"the BoringSSL of this netty-tcnative does not accept them (" + ex.getMessage() + ")",
+						"list groups it offers, such as [x25519], or remove the setting");
+			}
+			throw ex;
+		}
 		try {
 			Context created = new Context(inner);
 			OpenSslSupport.installSessionCache(inner, created);
@@ -138,6 +158,26 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			inner.release();
 			throw ex;
 		}
+	}
+
+	/**
+	 * BoringSSL's names of the groups.
+	 * @param groups the groups' names, see {@link KeyExchangeGroups}
+	 * @return BoringSSL's names, empty for its default
+	 * @throws TlsSessionConfigurationException if BoringSSL does not offer one of them
+	 */
+	static String[] boringSslGroups(List<String> groups) {
+		String[] names = new String[groups.size()];
+		for (int i = 0; i < names.length; i++) {
+			names[i] = KeyExchangeGroups.boringSslName(groups.get(i));
+			if (names[i] == null) {
+				throw new TlsSessionConfigurationException(null, "key-exchange-groups", groups.get(i),
+						"BoringSSL does not offer this group for TLS key exchange",
+						"list groups BoringSSL offers (x25519, secp256r1, secp384r1, secp521r1, X25519MLKEM768), or "
+								+ "set tls.session.provider=jdk");
+			}
+		}
+		return names;
 	}
 
 	/**
@@ -267,6 +307,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			origin.connections.put(ssl, connection);
 			TrackedConnections.register(engine, connection);
 			handler.handshakeFuture().addListener((future) -> handshakeDone(connection, future));
+			if (connection.key != null) {
+				origin.demand.opened(connection.key, System.nanoTime());
+			}
 			handler.sslCloseFuture().addListener((future) -> closed(connection));
 			offerFromIndex(connection);
 		}
@@ -387,6 +430,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 
 	private void closed(OpenSslConnection connection) {
 		connection.context.connections.remove(connection.ssl, connection);
+		if (connection.key != null) {
+			connection.context.demand.closed(connection.key);
+		}
 		connection.closed();
 		if (!connection.activated()) {
 			// no channelInactive will follow to end the tracking
@@ -423,7 +469,11 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 				session.releaseOwned();
 				return;
 			}
-			SessionIndex.PutResult result = target.put(session, System.nanoTime());
+			long now = System.nanoTime();
+			// the cache's own sessions follow the upstream's demand; those handed to a store keep the full bound
+			SessionIndex.PutResult result = (target == connection.context.index)
+					? target.put(session, now, connection.context.demand.depth(session.key(), now))
+					: target.put(session, now);
 			if (result.kept()) {
 				if (target == connection.context.index) {
 					counters().stored();
@@ -503,9 +553,13 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 
 		final Map<Long, OpenSslConnection> connections = new ConcurrentHashMap<>();
 
+		/** The connections in flight per upstream, which set how many of its sessions the index keeps. */
+		final HostDemand demand;
+
 		Context(ReferenceCountedOpenSslContext inner) {
 			this.inner = inner;
 			TlsSessionCacheSettings settings = settings();
+			this.demand = new HostDemand(settings.maxSessionsPerHost());
 			SessionIndex.EvictionListener<NativeSession> evicted = OpenSslTlsSessionCache.this::evicted;
 			this.index = new SessionIndex<>(settings.maxSessions(), settings.maxSessionsPerHost(),
 					settings.singleUseTickets(), evicted);

@@ -134,7 +134,7 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void defaultCacheHasTheDocumentedSettings() {
-			TlsSessionCacheSettings documented = new TlsSessionCacheSettings(1024, 4, Duration.ofHours(1), true,
+			TlsSessionCacheSettings documented = new TlsSessionCacheSettings(1024, 64, Duration.ofHours(1), true,
 					true, true, false, false, Duration.ofSeconds(10));
 			contextRunner.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").settings())
 				.isEqualTo(documented));
@@ -420,13 +420,20 @@ class TlsSessionAutoConfigurationTests {
 					invalid(cache + "hosts", "api.example.com", "api.example.com",
 							"remove it from tls.session.caches.catalog.hosts",
 							"tls.session.caches.catalog.hosts=api.example.com"),
-					unsupportedByJdk("max-sessions-per-host", "4"), unsupportedByJdk("single-use-tickets", "false"),
+					unsupportedByJdk("single-use-tickets", "false"),
 					unsupportedByJdk("evict-on-rejection", "false"), unsupportedByJdk("no-internal-store", "true"),
 					unsupportedByJdk("no-internal-lookup", "true"),
 					invalid(cache + "no-internal-store", "true", "true",
 							"declare a TlsSessionStore bean for this cache, or remove the setting"),
 					invalid(cache + "no-internal-lookup", "true", "true",
 							"declare a TlsSessionStore bean for this cache, or remove the setting"),
+					invalid(cache + "key-exchange-groups[0]", "P-999", "P-999",
+							"list groups such as [x25519], most preferred first"),
+					invalid(cache + "key-exchange-groups[1]", "X25519", "X25519",
+							"list groups such as [x25519], most preferred first",
+							cache + "key-exchange-groups[0]=x25519"),
+					invalid(cache + "key-exchange-groups[0]", "x448", "x448", "list groups BoringSSL offers",
+							"tls.session.provider=openssl"),
 					invalid("tls.session.store-timeout", "0", "0", "set a short duration such as 50ms"),
 					invalid("tls.session.store-timeout", "1m", "1m", "set a short duration such as 50ms"));
 		}
@@ -462,7 +469,7 @@ class TlsSessionAutoConfigurationTests {
 						.analyze(context.getStartupFailure());
 					assertThat(analysis.getDescription()).contains("Property: " + property + "\n")
 						.contains("Value: \"" + value + "\"");
-					assertThat(analysis.getAction()).startsWith("Update " + property.replace("[0]", "") + ": ")
+					assertThat(analysis.getAction()).startsWith("Update " + property.replaceAll("\\[\\d+\\]", "") + ": ")
 						.contains(fix);
 				});
 		}

@@ -17,6 +17,8 @@ import dev.tlssession.autoconfigure.actuate.TlsSessionsHealthContributorAutoConf
 import dev.tlssession.autoconfigure.actuate.TlsSessionsHealthProperties;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -126,12 +128,50 @@ class TlsSessionConfigurationFailureTests {
 	@Test
 	void jdkRefusesASettingItCannotHonourWhenCacheDefaultsSetIt() {
 		FailureAnalysis analysis = failure(this.contextRunner.withPropertyValues("tls.session.provider=jdk",
-				"tls.session.cache-defaults.max-sessions-per-host=8"));
-		assertThat(analysis.getDescription()).contains("Property: tls.session.cache-defaults.max-sessions-per-host\n")
-			.contains("Value: \"8\"")
+				"tls.session.cache-defaults.evict-on-rejection=false"));
+		assertThat(analysis.getDescription()).contains("Property: tls.session.cache-defaults.evict-on-rejection\n")
+			.contains("Value: \"false\"")
 			.contains("the jdk provider cannot honour it");
 		assertThat(analysis.getAction())
-			.contains("remove tls.session.cache-defaults.max-sessions-per-host or set tls.session.provider=openssl");
+			.contains("remove tls.session.cache-defaults.evict-on-rejection or set tls.session.provider=openssl");
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_19)
+	void jdkBeforeJava20RefusesKeyExchangeGroupsNamingTheJavaVersion() {
+		FailureAnalysis analysis = failure(this.contextRunner.withPropertyValues("tls.session.provider=jdk",
+				"tls.session.caches.payments.key-exchange-groups[0]=x25519"));
+		assertThat(analysis.getDescription())
+			.contains("Property: tls.session.caches.payments.key-exchange-groups[0]\n")
+			.contains("Value: \"x25519\"")
+			.contains("needs Java 20 or later (SSLParameters.setNamedGroups), and this JVM is Java "
+					+ Runtime.version().feature());
+		assertThat(analysis.getAction())
+			.contains("remove tls.session.caches.payments.key-exchange-groups or set tls.session.provider=openssl");
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_20)
+	void jdkRefusesAGroupItDoesNotOfferNamingWhatItOffers() {
+		FailureAnalysis analysis = failure(this.contextRunner.withPropertyValues("tls.session.provider=jdk",
+				"tls.session.cache-defaults.key-exchange-groups[0]=x25519",
+				"tls.session.cache-defaults.key-exchange-groups[1]=X25519MLKEM768"));
+		assertThat(analysis.getDescription()).contains("Property: tls.session.cache-defaults.key-exchange-groups[1]\n")
+			.contains("Value: \"X25519MLKEM768\"")
+			.contains("does not offer this group; it offers [")
+			.contains("x25519");
+		assertThat(analysis.getAction()).contains("set tls.session.provider=openssl");
+	}
+
+	@Test
+	void openSslRefusesAGroupBoringSslDoesNotOfferFromCacheDefaults() {
+		FailureAnalysis analysis = failure(this.contextRunner.withPropertyValues("tls.session.provider=openssl",
+				"tls.session.cache-defaults.key-exchange-groups[0]=x25519",
+				"tls.session.cache-defaults.key-exchange-groups[1]=ffdhe2048"));
+		assertThat(analysis.getDescription()).contains("Property: tls.session.cache-defaults.key-exchange-groups[1]\n")
+			.contains("Value: \"ffdhe2048\"")
+			.contains("BoringSSL does not offer this group");
+		assertThat(analysis.getAction()).contains("Update tls.session.cache-defaults.key-exchange-groups:");
 	}
 
 	@Test

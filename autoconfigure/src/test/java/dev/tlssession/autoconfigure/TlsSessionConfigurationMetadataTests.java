@@ -54,7 +54,7 @@ class TlsSessionConfigurationMetadataTests {
 
 	/** The defaults of the product specification's configuration table, for every cache. */
 	private static final Map<String, String> SPEC_CACHE_DEFAULTS = Map.of("max-sessions", "1024",
-			"max-sessions-per-host", "4", "timeout", "1h", "reuse", "true", "single-use-tickets", "true",
+			"max-sessions-per-host", "64", "timeout", "1h", "reuse", "true", "single-use-tickets", "true",
 			"evict-on-rejection", "true", "no-internal-store", "false", "no-internal-lookup", "false",
 			"handshake-timeout", "10s");
 
@@ -147,7 +147,7 @@ class TlsSessionConfigurationMetadataTests {
 				defaults.maxSessionsPerHost(), "timeout", defaults.timeout(), "reuse", defaults.reuse(),
 				"single-use-tickets", defaults.singleUseTickets(), "evict-on-rejection", defaults.evictOnRejection(),
 				"no-internal-store", defaults.noInternalStore(), "no-internal-lookup", defaults.noInternalLookup(),
-				"handshake-timeout", defaults.handshakeTimeout());
+				"handshake-timeout", defaults.handshakeTimeout(), "key-exchange-groups", defaults.keyExchangeGroups());
 		assertThat(code).hasSameSizeAs(TlsSessionProperties.Setting.ALL);
 		code.forEach((key, value) -> assertThat(
 				sameValue(String.valueOf(this.generated.properties().get("tls.session.cache-defaults." + key).get(

@@ -64,6 +64,20 @@ class SessionIndexTests {
 	}
 
 	@Test
+	void aHostLimitBelowThePerHostBoundKeepsTheHostsNewestEntries() {
+		SessionIndex<Entry> store = store(100, 8, true);
+		for (int i = 0; i < 6; i++) {
+			store.put(new Entry("api.test", new byte[] { (byte) i }, HOUR, true), 0, 8);
+		}
+		store.put(new Entry("api.test", new byte[] { 6 }, HOUR, true), 0, 3);
+		assertThat(store.entries()).extracting((entry) -> entry.id).containsExactly((byte) 4, (byte) 5, (byte) 6);
+		assertThat(this.evictions).containsExactly("capacity:0", "capacity:1", "capacity:2", "capacity:3");
+		store.put(new Entry("api.test", new byte[] { 7 }, HOUR, true), 0, 100);
+		store.put(new Entry("other.test", new byte[] { 9 }, HOUR, true), 0, 0);
+		assertThat(store.size()).as("never above the per-host bound, never below one").isEqualTo(5);
+	}
+
+	@Test
 	void takeHandsOutTheNewestAndRemovesSingleUseEntries() {
 		SessionIndex<Entry> store = store(100, 4, true);
 		store.put(new Entry("api.test", new byte[] { 1 }, HOUR, true), 0);

@@ -22,6 +22,11 @@ public final class BlockingCalls implements BlockHoundIntegration {
 		// integration does not list it yet (4.2.15)
 		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
 				"tryExpandMagazines");
+		// the tests' loopback resolver (LoopbackResolver) reads the hosts file with the JDK on the event loop, and
+		// since Java 21 the JDK's name service cache takes a lock that concurrent lookups of one name wait on; the
+		// starter itself never resolves names
+		builder.allowBlockingCallsInside("io.netty.resolver.DefaultNameResolver", "doResolve");
+		builder.allowBlockingCallsInside("io.netty.resolver.DefaultNameResolver", "doResolveAll");
 		builder.blockingMethodCallback((method) -> {
 			BlockingOperationError error = new BlockingOperationError(method);
 			CAUGHT.add(method + " on " + Thread.currentThread().getName() + "\n" + stack(error));

@@ -66,8 +66,10 @@ public final class TlsTestServer implements AutoCloseable {
 	 * @param protocol the protocol
 	 * @param serverName the SNI host name the client sent
 	 * @param clientSubject the client certificate's subject, or {@code null}
+	 * @param group the key-exchange group agreed (BoringSSL's name), or {@code null} when unknown (JDK server)
 	 */
-	public record Handshake(boolean resumed, String protocol, String serverName, String clientSubject) {
+	public record Handshake(boolean resumed, String protocol, String serverName, String clientSubject,
+			String group) {
 	}
 
 	private final Mode mode;
@@ -220,10 +222,12 @@ public final class TlsTestServer implements AutoCloseable {
 		SSLSession session = handler.engine().getSession();
 		boolean resumed;
 		String serverName = null;
+		String group = null;
 		if (handler.engine() instanceof ReferenceCountedOpenSslEngine engine) {
 			synchronized (engine) {
 				resumed = SSL.isSessionReused(engine.sslPointer());
 				serverName = SSL.getSniHostname(engine.sslPointer());
+				group = groupName(engine.sslPointer());
 			}
 		}
 		else {
@@ -237,10 +241,19 @@ public final class TlsTestServer implements AutoCloseable {
 			// no client certificate
 		}
 		synchronized (this) {
-			this.handshakes.add(new Handshake(resumed, session.getProtocol(), serverName, clientSubject));
+			this.handshakes.add(new Handshake(resumed, session.getProtocol(), serverName, clientSubject, group));
 			if (session.getId().length > 0) {
 				this.sessionIds.add(session.getId());
 			}
+		}
+	}
+
+	private static String groupName(long ssl) {
+		try {
+			return SSL.getGroupName(ssl);
+		}
+		catch (Exception ex) {
+			return null;
 		}
 	}
 
