@@ -26,6 +26,17 @@ public record TlsSessionKey(String host, int port) {
 	}
 
 	@Override
+	public boolean equals(Object other) {
+		return this == other
+				|| (other instanceof TlsSessionKey key && this.port == key.port && this.host.equals(key.host));
+	}
+
+	@Override
+	public int hashCode() {
+		return 31 * this.host.hashCode() + this.port;
+	}
+
+	@Override
 	public String toString() {
 		return this.host + ":" + this.port;
 	}

@@ -79,8 +79,8 @@ public final class HostDemand {
 	 * @return from {@value #MINIMUM} (or the per-host bound, if smaller) to the per-host bound
 	 */
 	public int depth(TlsSessionKey key, long now) {
-		Demand demand = this.demands.computeIfPresent(key, (k, d) -> d.expire(now));
-		int peak = (demand != null) ? demand.peak : 0;
+		Demand demand = this.demands.get(key);
+		int peak = (demand != null) ? demand.peak(now) : 0;
 		return (int) Math.min(this.maxPerHost, Math.max(MINIMUM, 2L * peak));
 	}
 
@@ -103,20 +103,22 @@ public final class HostDemand {
 	}
 
 	/**
-	 * The demand of one upstream; changed only inside the map's atomic operations.
+	 * The demand of one upstream: changed only inside the map's atomic operations, read without them (a depth one
+	 * connection late costs nothing).
 	 */
 	private static final class Demand {
 
-		int inFlight;
+		volatile int inFlight;
 
-		int peak;
+		volatile int peak;
 
-		long peakReached;
+		volatile long peakReached;
 
 		Demand opened(long now) {
-			this.inFlight++;
-			if (this.inFlight >= this.peak) {
-				this.peak = this.inFlight;
+			int open = this.inFlight + 1;
+			this.inFlight = open;
+			if (open >= this.peak || now - this.peakReached > WINDOW_NANOS) {
+				this.peak = open;
 				this.peakReached = now;
 			}
 			return this;
@@ -131,12 +133,11 @@ public final class HostDemand {
 			return this.inFlight == 0 && now - this.peakReached > WINDOW_NANOS;
 		}
 
-		Demand expire(long now) {
-			if (now - this.peakReached > WINDOW_NANOS) {
-				this.peak = this.inFlight;
-				this.peakReached = now;
-			}
-			return this;
+		/**
+		 * The most connections in flight together within the window, or those in flight now once it has passed.
+		 */
+		int peak(long now) {
+			return (now - this.peakReached > WINDOW_NANOS) ? this.inFlight : this.peak;
 		}
 
 	}

@@ -94,18 +94,20 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 		if (entry.expired(now)) {
 			return PutResult.EXPIRED;
 		}
+		// one lookup in the common case; the rare replacement goes to the young end like any new entry
 		Slot slot = new Slot(entry.key(), entry.id());
-		S existing = this.bySlot.get(slot);
+		S existing = this.bySlot.put(slot, entry);
 		if (existing == entry) {
 			return PutResult.IDENTICAL;
 		}
 		PutResult result = PutResult.ADDED;
 		if (existing != null) {
-			unlink(existing);
+			this.bySlot.remove(slot);
+			this.bySlot.put(slot, entry);
+			unlinkFromHost(existing);
 			evictions.add(existing, null);
 			result = PutResult.REPLACED;
 		}
-		this.bySlot.put(slot, entry);
 		ArrayDeque<S> host = this.byHost.computeIfAbsent(entry.key(), (key) -> new ArrayDeque<>(2));
 		host.addLast(entry);
 		while (host.size() > hostLimit) {
@@ -155,27 +157,25 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 			while (host != null && taken == null && !host.isEmpty()) {
 				S newest = host.peekLast();
 				if (newest.expired(now)) {
-					unlink(newest);
+					unlinkNewest(host, newest);
 					evictions.add(newest, EvictionCause.EXPIRED);
 				}
 				else if (!claim.test(newest)) {
-					unlink(newest);
+					unlinkNewest(host, newest);
 					evictions.add(newest, EvictionCause.INVALIDATED);
 				}
 				else {
 					taken = newest;
 					if (this.singleUseTickets && newest.singleUse()) {
-						unlink(newest);
+						unlinkNewest(host, newest);
 						evictions.add(newest, EvictionCause.SINGLE_USE);
 					}
 				}
-				host = this.byHost.get(key);
 			}
 		}
 		evictions.notify(this.listener);
 		return taken;
 	}
-
 	/**
 	 * Removes one entry.
 	 * @param entry the entry
@@ -297,6 +297,17 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 		unlinkFromHost(entry);
 	}
 
+	/**
+	 * Unlinks the newest entry of its upstream from the young end, without a scan.
+	 */
+	private void unlinkNewest(ArrayDeque<S> host, S newest) {
+		this.bySlot.remove(new Slot(newest.key(), newest.id()));
+		host.pollLast();
+		if (host.isEmpty()) {
+			this.byHost.remove(newest.key());
+		}
+	}
+
 	private void unlinkFromHost(S entry) {
 		ArrayDeque<S> host = this.byHost.get(entry.key());
 		if (host != null && host.remove(entry) && host.isEmpty()) {
@@ -385,6 +396,17 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 	}
 
 	private record Slot(TlsSessionKey key, SessionId id) {
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof Slot slot && this.id.equals(slot.id) && this.key.equals(slot.key));
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * this.key.hashCode() + this.id.hashCode();
+		}
+
 	}
 
 	private static final class Evictions<S> {

@@ -1,6 +1,7 @@
 package dev.tlssession.metrics;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -116,6 +117,20 @@ public final class TlsSessionMeterBinder implements MeterBinder {
 	}
 
 	private record MeterKey(TlsSessionCache cache, String value, @Nullable String protocol, @Nullable String host) {
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof MeterKey key && this.cache == key.cache
+					&& this.value.equals(key.value) && Objects.equals(this.protocol, key.protocol)
+					&& Objects.equals(this.host, key.host));
+		}
+
+		@Override
+		public int hashCode() {
+			int hash = 31 * System.identityHashCode(this.cache) + this.value.hashCode();
+			hash = 31 * hash + ((this.protocol != null) ? this.protocol.hashCode() : 0);
+			return 31 * hash + ((this.host != null) ? this.host.hashCode() : 0);
+		}
 
 		Tags tags(String valueTag) {
 			Tags tags = TlsSessionMeterBinder.tags(this.cache).and(valueTag, this.value, "protocol",

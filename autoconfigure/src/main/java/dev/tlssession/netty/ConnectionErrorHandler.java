@@ -55,6 +55,7 @@ public final class ConnectionErrorHandler extends ChannelDuplexHandler {
 		TrackedConnection connection = HandshakeGate.connection(ctx);
 		if (connection != null) {
 			connection.inactive();
+			HandshakeGate.forget(ctx);
 		}
 		ctx.fireChannelInactive();
 	}

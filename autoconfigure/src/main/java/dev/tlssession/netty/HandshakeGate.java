@@ -5,6 +5,8 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  */
 @Sharable
 public final class HandshakeGate extends ChannelDuplexHandler {
+
+	private static final AttributeKey<TrackedConnection> CONNECTION = AttributeKey.valueOf(HandshakeGate.class,
+			"connection");
 
 	/**
 	 * The gate; it keeps no state of its own.
@@ -62,9 +67,28 @@ public final class HandshakeGate extends ChannelDuplexHandler {
 		}
 	}
 
+	/**
+	 * The tracked connection of a channel: found by its {@link SslHandler}'s engine once, then kept on the channel
+	 * until it is inactive, as the binding's handlers ask for it on every event.
+	 */
 	static @Nullable TrackedConnection connection(ChannelHandlerContext ctx) {
-		SslHandler sslHandler = ctx.pipeline().get(SslHandler.class);
-		return (sslHandler != null) ? TrackedConnections.of(sslHandler.engine()) : null;
+		Attribute<TrackedConnection> attribute = ctx.channel().attr(CONNECTION);
+		TrackedConnection connection = attribute.get();
+		if (connection == null) {
+			SslHandler sslHandler = ctx.pipeline().get(SslHandler.class);
+			connection = (sslHandler != null) ? TrackedConnections.of(sslHandler.engine()) : null;
+			if (connection != null) {
+				attribute.set(connection);
+			}
+		}
+		return connection;
+	}
+
+	/**
+	 * Forgets the channel's connection: it is no longer tracked, so no later event may reach it.
+	 */
+	static void forget(ChannelHandlerContext ctx) {
+		ctx.channel().attr(CONNECTION).set(null);
 	}
 
 }

@@ -12,6 +12,7 @@ import dev.tlssession.netty.TrackedConnection;
 import dev.tlssession.netty.TrackedConnections;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.internal.tcnative.SSL;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -77,6 +78,11 @@ final class OpenSslConnection implements TrackedConnection {
 
 	private boolean activated;
 
+	/** The connection's protocol and cipher suite, read once for all the tickets it receives. */
+	private @Nullable String protocol;
+
+	private @Nullable String cipherSuite;
+
 	OpenSslConnection(OpenSslTlsSessionCache cache, OpenSslTlsSessionCache.Context context,
 			ReferenceCountedOpenSslEngine engine, long ssl, @Nullable TlsSessionKey key, int bound) {
 		this.cache = cache;
@@ -96,6 +102,26 @@ final class OpenSslConnection implements TrackedConnection {
 		synchronized (this.engine) {
 			return this.engine.sslPointer() == ssl;
 		}
+	}
+
+	/**
+	 * The protocol the connection agreed; only asked while the engine holds its {@code SSL} object.
+	 */
+	String protocol() {
+		if (this.protocol == null) {
+			this.protocol = SSL.getVersion(this.ssl);
+		}
+		return this.protocol;
+	}
+
+	/**
+	 * The cipher suite the connection agreed; only asked while the engine holds its {@code SSL} object.
+	 */
+	String cipherSuite() {
+		if (this.cipherSuite == null) {
+			this.cipherSuite = SSL.getCipherForSSL(this.ssl);
+		}
+		return this.cipherSuite;
 	}
 
 	@Override

@@ -507,8 +507,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		if (connection == null || connection.key == null || !connection.holdsSsl(ssl)) {
 			return false;
 		}
-		NativeSession.Facts facts = NativeSession.Facts.read(name(), connection.key, pointer, SSL.getVersion(ssl),
-				SSL.getCipherForSSL(ssl), settings().timeout().toMillis());
+		NativeSession.Facts facts = NativeSession.Facts.read(name(), connection.key, pointer, connection.protocol(),
+				connection.cipherSuite(), settings().timeout().toMillis());
 		NativeSession session = NativeSession.adopt(facts, origin, this.nativeReferences, pointer,
 				settings().singleUseTickets(), System.nanoTime());
 		if (session == null) {
