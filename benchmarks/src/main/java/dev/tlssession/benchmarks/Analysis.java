@@ -6,96 +6,108 @@ import java.util.Locale;
 import dev.tlssession.benchmarks.Results.Spread;
 
 /**
- * The explanations the report gives for missed targets, built from the run's own numbers (the handshake workload
- * and the JFR profile), and the closing note's proposals.
+ * The explanations the report gives for missed targets, built from the run's own numbers (the per-round ratios,
+ * the load of other processes, the handshake workload and the JFR profile), and the closing note.
  */
 final class Analysis {
 
 	private Analysis() {
 	}
 
-	static String churnGainMissed(Results results, String cell, double goal) {
-		String protocol = cell.split("/")[2];
-		Spread ceiling = results.ratio("churn", cell, "raw-netty", "no-resumption", Sample::rate);
-		Spread handshakeRate = results.ratio("handshake", "netty/ec/" + protocol + "/1", "raw-openssl resumed",
-				"raw-openssl full", Sample::rate);
-		Spread handshakeCpu = results.ratio("handshake", "netty/ec/" + protocol + "/1", "raw-openssl full",
-				"raw-openssl resumed", Sample::clientCpuMicrosPerOp);
-		StringBuilder why = new StringBuilder();
-		why.append(String.format(Locale.ROOT,
-				"the ceiling itself, raw Netty with its own cache (f), reaches %s of the floor in the same rounds",
-				Report.ratioShort(ceiling)));
-		why.append(String.format(Locale.ROOT,
-				"; without HTTP, a resumed BoringSSL handshake is %s the rate of a full one and costs %s less client CPU",
-				Report.ratioShort(handshakeRate), Report.ratioShort(handshakeCpu)));
-		if (protocol.equals("TLSv1.3")) {
-			why.append(". TLS 1.3 resumption keeps a full (EC)DHE (both stacks offer only `psk_dhe_ke`), and Netty "
-					+ "4.2 with BoringSSL negotiates the hybrid X25519MLKEM768 group by default, so a resumed handshake "
-					+ "saves only the certificate and signature work (handshake-costs reference, sections 4.4 and 5)");
-		}
-		else {
-			why.append(". With HTTP, connection set-up and the request/response cost the same in both "
-					+ "configurations and dilute the handshake saving");
-		}
-		if (ceiling.present() && ceiling.median() < goal) {
-			why.append(String.format(Locale.ROOT,
-					"; the starter cannot exceed what the provider's own resumption gives (%.2f× < %.1f×).",
-					ceiling.median(), goal));
-		}
-		else {
-			why.append('.');
-		}
-		return why.toString();
-	}
-
-	static String starterVsRawMissed(Results results, List<Profiler.Profile> profiles, String cell) {
+	/**
+	 * (d) ÷ (f) in requests per second: equal CPU per request with a rate spread across 1 means the machine's noise.
+	 */
+	static String rateVsCeilingMissed(Results results, List<Profiler.Profile> profiles, String cell) {
+		Spread rate = results.ratio("churn", cell, "starter-openssl", "raw-netty", Sample::rate);
 		Spread cpu = results.ratio("churn", cell, "starter-openssl", "raw-netty", Sample::clientCpuMicrosPerOp);
 		StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
-				"client CPU per request (d) ÷ (f) is %s in the same rounds", Report.ratioShort(cpu)));
-		profileShare(profiles, why);
+				"in the same rounds the client CPU per request (d) ÷ (f) is %s", Report.ratioShort(cpu)));
+		if (rate.present() && rate.min() < 1 && rate.max() > 1) {
+			why.append(String.format(Locale.ROOT, ", and the per-round rate ratios straddle 1 (%.2f to %.2f over %d "
+					+ "rounds)", rate.min(), rate.max(), rate.n()));
+		}
+		Spread other = results.spread("churn", cell, "starter-openssl", Sample::otherPercent);
+		why.append(String.format(Locale.ROOT, "; other processes used a median %.0f %% (max %.0f %%) of the machine "
+				+ "in these rounds", other.median(), other.max()));
+		profileShare(profiles, "starter-openssl", why);
+		return why.append('.').toString();
+	}
+
+	static String cpuVsCeilingMissed(Results results, List<Profiler.Profile> profiles, String cell) {
+		Spread cpu = results.ratio("churn", cell, "starter-openssl", "raw-netty", Sample::clientCpuMicrosPerOp);
+		Spread process = results.ratio("churn", cell, "starter-openssl", "raw-netty", Sample::processCpuMicrosPerOp);
+		long[] d = results.resumed("churn", cell, "starter-openssl");
+		long[] f = results.resumed("churn", cell, "raw-netty");
+		StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
+				"the per-round ratios range %.2f to %.2f over %d rounds (whole-process CPU %s); the server resumed "
+						+ "%s of (d)'s handshakes and %s of (f)'s",
+				cpu.min(), cpu.max(), cpu.n(), Report.ratioShort(process), Report.pct(fraction(d)),
+				Report.pct(fraction(f))));
+		profileShare(profiles, cell.endsWith("/8") ? "starter-openssl 8-way" : "starter-openssl", why);
 		return why.append('.').toString();
 	}
 
 	static String handshakeCpuMissed(Results results, List<Profiler.Profile> profiles, String cell, String kind) {
 		Spread rate = results.ratio("handshake", cell, "starter-openssl " + kind, "raw-openssl " + kind, Sample::rate);
+		Spread cpu = results.ratio("handshake", cell, "starter-openssl " + kind, "raw-openssl " + kind,
+				Sample::clientCpuMicrosPerOp);
 		StringBuilder why = new StringBuilder(String.format(Locale.ROOT,
-				"the starter's handshake rate is %s of raw Netty's in the same rounds", Report.ratioShort(rate)));
+				"the starter's handshake rate is %s of raw Netty's in the same rounds, the CPU ratios range %.2f to "
+						+ "%.2f over %d rounds",
+				Report.ratioShort(rate), cpu.min(), cpu.max(), cpu.n()));
 		for (Profiler.Profile p : profiles) {
-			if (p.config().equals("handshake starter-openssl resumed")) {
+			if (p.config().equals("handshake starter-openssl " + kind)) {
 				why.append(String.format(Locale.ROOT,
-						"; in the JFR profile of the resumed handshake loop (recorded on TLS 1.3), %.1f %% of the client "
-								+ "thread's samples are spent in the starter's own code, led by %s",
-						p.starterShare(), topStarter(p)));
+						"; in the JFR profile of this handshake loop (TLS 1.3), %.2f %% of the client thread's %,d "
+								+ "samples are in the starter's own code, led by %s",
+						p.starterShare(), p.samples(), topStarter(p)));
 			}
 		}
 		return why.append('.').toString();
 	}
 
+	static String profileMissed(Profiler.Profile p) {
+		return String.format(Locale.ROOT, "the starter's own frames in these %,d samples: %s", p.samples(),
+				topStarter(p));
+	}
+
 	private static String topStarter(Profiler.Profile p) {
 		List<String> names = p.topStarter().stream().limit(3)
-			.map((e) -> String.format(Locale.ROOT, "`%s` (%.1f %%)", e.getKey(), 100.0 * e.getValue() / Math.max(1, p.samples())))
+			.map((e) -> String.format(Locale.ROOT, "`%s` (%.2f %%)", e.getKey(), 100.0 * e.getValue() / Math.max(1, p.samples())))
 			.toList();
 		return names.isEmpty() ? "nothing" : String.join(", ", names);
 	}
 
-	private static void profileShare(List<Profiler.Profile> profiles, StringBuilder why) {
+	private static void profileShare(List<Profiler.Profile> profiles, String config, StringBuilder why) {
 		for (Profiler.Profile p : profiles) {
-			if (p.config().equals("starter-openssl")) {
+			if (p.config().equals(config)) {
 				why.append(String.format(Locale.ROOT,
-						"; in the JFR profile of (d), %.1f %% of client samples are spent in the starter's own code (top: %s)",
-						p.starterShare(), p.topStarter().isEmpty() ? "none" : p.topStarter().get(0).getKey()));
+						"; in the JFR profile of (d) in this workload, %.2f %% of %,d client samples are in the "
+								+ "starter's own code",
+						p.starterShare(), p.samples()));
 			}
 		}
 	}
 
-	static String resumedMissed(Results results, String cell) {
-		long[] deep = results.resumed("churn", "netty/ec/TLSv1.3/8", "starter-openssl-16");
-		return "TLS 1.3 tickets are single-use, so when 8 connections open at once some find no ticket left until "
-				+ "earlier connections bring theirs back (BoringSSL sends two per connection, and the cache keeps "
-				+ "`max-sessions-per-host` = 4 per host)"
-				+ ((deep[1] > 0) ? String.format(Locale.ROOT,
-						"; the same cell with `max-sessions-per-host=16` (d16) resumed %.1f %% (%d/%d)",
-						100.0 * deep[0] / deep[1], deep[0], deep[1]) : "");
+	static String resumedMissed(Results results, String workload, String cell, String config) {
+		long[] r = results.resumed(workload, cell, config);
+		if (config.equals("starter-openssl")) {
+			long[] four = results.resumed(workload, cell, "starter-openssl-4");
+			return String.format(Locale.ROOT, "TLS 1.3 tickets are single-use: connections that open before the "
+					+ "tickets of earlier ones arrive find none; (d) resumed %d of %d%s", r[0], r[1],
+					(four[1] > 0) ? String.format(Locale.ROOT, " (with the old fixed depth of 4, (d4): %s)",
+							Report.pct(fraction(four))) : "");
+		}
+		long[] one = results.resumed(workload, cell, "starter-jdk-1");
+		long[] boot = results.resumed(workload, cell, "boot-jdk");
+		return String.format(Locale.ROOT, "(e) resumed %d of %d; in the same rounds one lane per upstream (e1) "
+				+ "resumed %s and plain Boot on the JDK (g) %s: connections to one upstream that open before the "
+				+ "earlier ones' tickets arrive find no ticket in any lane", r[0], r[1], Report.pct(fraction(one)),
+				Report.pct(fraction(boot)));
+	}
+
+	static String jdkResumedMissed(Results results, String workload, String cell) {
+		return resumedMissed(results, workload, cell, "starter-jdk");
 	}
 
 	static String keepAliveMissed(Results results, String cell) {
@@ -110,68 +122,84 @@ final class Analysis {
 		return String.format(Locale.ROOT, "%.0f B per session measured", result.heapBytesPerSession());
 	}
 
+	private static double fraction(long[] r) {
+		return (r[1] == 0) ? Double.NaN : (double) r[0] / r[1];
+	}
+
+	/**
+	 * The closing note: before and after for the issue's three items, measured side by side in this run.
+	 */
 	static String closing(Results results, List<Report.Target> targets, List<Profiler.Profile> profiles,
-			List<CacheWorkload.Result> cache) {
+			String otherJava) {
 		StringBuilder note = new StringBuilder();
-		note.append("What the numbers say:\n\n");
-		for (String cell : List.of(Report.SEQ_12, Report.SEQ_13)) {
-			Spread d = results.ratio("churn", cell, "starter-openssl", "no-resumption", Sample::rate);
-			Spread f = results.ratio("churn", cell, "raw-netty", "no-resumption", Sample::rate);
-			Spread df = results.ratio("churn", cell, "starter-openssl", "raw-netty", Sample::rate);
-			Spread dfCpu = results.ratio("churn", cell, "starter-openssl", "raw-netty", Sample::clientCpuMicrosPerOp);
-			Spread b = results.ratio("churn", cell, "boot-bundle+starter", "boot-bundle", Sample::rate);
-			if (d.present()) {
+		note.append("Before and after, measured side by side in the same rounds (the \"before\" configurations keep "
+				+ "the old behaviour: (e1) one lane per upstream, (d4) a fixed depth of 4):\n\n");
+		note.append("1. **The jdk provider under concurrency** (server-confirmed resumed, TLS 1.3):\n");
+		for (String workload : List.of("churn", "churn-java" + otherJava)) {
+			String java = workload.equals("churn") ? Report.javaFeature() : otherJava;
+			if (java == null) {
+				continue;
+			}
+			for (String cell : results.cells(workload)) {
+				if (!cell.contains("TLSv1.3") || !results.has(workload, cell, "starter-jdk-1")) {
+					continue;
+				}
+				long[] before = results.resumed(workload, cell, "starter-jdk-1");
+				long[] after = results.resumed(workload, cell, "starter-jdk");
+				long[] boot = results.resumed(workload, cell, "boot-jdk");
+				Spread cpu = results.ratio(workload, cell, "starter-jdk", "starter-jdk-1", Sample::clientCpuMicrosPerOp);
+				Spread vsBoot = results.ratio(workload, cell, "starter-jdk", "boot-jdk", Sample::clientCpuMicrosPerOp);
 				note.append(String.format(Locale.ROOT,
-						"- %s churn: resumption through the starter gives %s the floor's requests/s, raw Netty's own cache "
-								+ "%s; starter ÷ raw Netty %s in requests/s and %s in client CPU per request. Code that "
-								+ "builds a `fromBundle` client per request gets %s more requests/s once the starter is "
-								+ "present.%n",
-						Report.label(cell), Report.ratioShort(d), Report.ratioShort(f), Report.ratioShort(df),
-						Report.ratioShort(dfCpu), Report.ratioShort(b)));
+						"   - Java %s, %s: %s before (e1) → %s after (e); plain Boot on the JDK (g) %s. Client CPU per "
+								+ "request (e) ÷ (e1) %s, (e) ÷ (g) %s.%n",
+						java, Report.label(cell), Report.pct(fraction(before)), Report.pct(fraction(after)),
+						Report.pct(fraction(boot)), Report.ratioShort(cpu), Report.ratioShort(vsBoot)));
 			}
 		}
-		for (String cell : List.of("netty/ec/TLSv1.3/8")) {
-			long[] d = results.resumed("churn", cell, "starter-openssl");
-			long[] deep = results.resumed("churn", cell, "starter-openssl-16");
-			if (d[1] > 0 && deep[1] > 0) {
-				note.append(String.format(Locale.ROOT,
-						"- 8-way TLS 1.3 with single-use tickets: the server resumed %.1f %% of (d)'s handshakes with the "
-								+ "default `max-sessions-per-host` = 4, and %.1f %% with 16 (d16): 8 connections opening together "
-								+ "need up to 8 tickets for the host.%n",
-						100.0 * d[0] / d[1], 100.0 * deep[0] / deep[1]));
+		note.append("2. **Single-use tickets under bursts** (openssl, server-confirmed resumed, and what the cache kept "
+				+ "for the upstream):\n");
+		for (String cell : results.cells("churn")) {
+			if (!cell.contains("TLSv1.3") || !results.has("churn", cell, "starter-openssl-4")) {
+				continue;
 			}
-			long[] jdk = results.resumed("churn", cell, "starter-jdk");
-			if (jdk[1] > 0 && jdk[0] < 0.95 * jdk[1]) {
-				note.append(String.format(Locale.ROOT,
-						"- The jdk provider resumed only %.1f %% of 8-way TLS 1.3 connections (server count %d/%d): the "
-								+ "JDK's client cache decides how many single-use tickets it keeps per host, and on %s it does "
-								+ "not keep enough for 8 connections opened together; the starter cannot change that on the jdk "
-								+ "provider (its `max-sessions-per-host` is refused there), which is one more reason to prefer "
-								+ "openssl.%n",
-						100.0 * jdk[0] / jdk[1], jdk[0], jdk[1], System.getProperty("java.runtime.version")));
+			long[] before = results.resumed("churn", cell, "starter-openssl-4");
+			long[] after = results.resumed("churn", cell, "starter-openssl");
+			note.append(String.format(Locale.ROOT, "   - %s: %s with the fixed depth of 4 (d4, kept %s) → %s with the "
+					+ "default, depth following demand (d, kept %s).%n", Report.label(cell), Report.pct(fraction(before)),
+					held(results, "held", cell, "starter-openssl-4"), Report.pct(fraction(after)),
+					held(results, "held", cell, "starter-openssl")));
+		}
+		note.append("   - Sequential (%s): (d) kept %s sessions for the upstream.%n".formatted(
+				Report.label(Report.SEQ_13), held(results, "held", Report.SEQ_13, "starter-openssl")));
+		note.append("3. **Key exchange** (TLS 1.3, client CPU per handshake, x25519 ÷ default in the same rounds):\n");
+		for (String workload : List.of("handshake", "handshake-java" + otherJava)) {
+			String java = workload.equals("handshake") ? Report.javaFeature() : otherJava;
+			if (java == null) {
+				continue;
+			}
+			for (String provider : List.of("openssl", "jdk")) {
+				Spread full = results.ratio(workload, "netty/ec/TLSv1.3/1", "starter-" + provider + "-x25519 full",
+						"starter-" + provider + " full", Sample::clientCpuMicrosPerOp);
+				Spread resumed = results.ratio(workload, "netty/ec/TLSv1.3/1", "starter-" + provider + "-x25519 resumed",
+						"starter-" + provider + " resumed", Sample::clientCpuMicrosPerOp);
+				if (full.present()) {
+					note.append(String.format(Locale.ROOT, "   - %s on Java %s: full %s, resumed %s.%n", provider, java,
+							Report.ratioShort(full), Report.ratioShort(resumed)));
+				}
 			}
 		}
-		Spread x25519Full = results.ratio("handshake", "netty/ec/TLSv1.3/1", "raw-openssl-x25519 full", "raw-openssl full",
+		Spread churnX = results.ratio("churn", Report.SEQ_13, "starter-openssl-x25519", "starter-openssl", Sample::rate);
+		Spread churnXCpu = results.ratio("churn", Report.SEQ_13, "starter-openssl-x25519", "starter-openssl",
 				Sample::clientCpuMicrosPerOp);
-		Spread x25519Resumed = results.ratio("handshake", "netty/ec/TLSv1.3/1", "raw-openssl-x25519 resumed",
-				"raw-openssl resumed", Sample::clientCpuMicrosPerOp);
-		if (x25519Resumed.present()) {
-			note.append(String.format(Locale.ROOT,
-					"- TLS 1.3 key exchange: with X25519 alone instead of Netty's default hybrid X25519MLKEM768, a raw "
-							+ "BoringSSL client handshake costs %s (full) and %s (resumed) of the default's client CPU.%n",
-					Report.ratioShort(x25519Full), Report.ratioShort(x25519Resumed)));
+		if (churnX.present()) {
+			note.append(String.format(Locale.ROOT, "   - Sequential TLS 1.3 churn with HTTP, (dx) ÷ (d): %s req/s, %s "
+					+ "client CPU per request.%n", Report.ratioShort(churnX), Report.ratioShort(churnXCpu)));
 		}
-		String rsa12 = "netty/rsa/TLSv1.2/1";
-		Spread rsa = results.ratio("churn", rsa12, "starter-openssl", "no-resumption", Sample::rate);
-		if (rsa.present()) {
-			note.append(String.format(Locale.ROOT,
-					"- With an RSA-2048 certificate the server's full handshake costs more, and TLS 1.2 resumption gives %s.%n",
-					Report.ratioShort(rsa)));
-		}
+		note.append('\n');
 		for (Profiler.Profile p : profiles) {
-			if (p.config().equals("starter-openssl")) {
-				note.append(String.format(Locale.ROOT,
-						"- JFR: %.1f %% of the client samples of (d) are spent in the starter's own code.%n", p.starterShare()));
+			if (p.starterConfig()) {
+				note.append(String.format(Locale.ROOT, "- JFR, %s: %.2f %% of %,d client samples in the starter's own "
+						+ "code.%n", Report.profileLabel(p.config()), p.starterShare(), p.samples()));
 			}
 		}
 		note.append('\n');
@@ -180,66 +208,15 @@ final class Analysis {
 			note.append("Every target was met in this run.\n\n");
 			return note.toString();
 		}
-		note.append("Proposed changes for the missed targets:\n\n");
-		for (Report.Target t : missed) {
-			note.append("- **").append(t.name()).append("**: ").append(proposal(results, t)).append('\n');
-		}
-		note.append('\n');
+		note.append("Missed in this run: ");
+		note.append(String.join("; ", missed.stream().map(Report.Target::name).toList()));
+		note.append(". Each is explained from the measurements under the targets table.\n\n");
 		return note.toString();
 	}
 
-	private static String proposal(Results results, Report.Target target) {
-		String name = target.name();
-		if (name.startsWith("Churn TLS 1.3") && name.contains("(c)")) {
-			Spread x25519 = results.ratio("handshake", "netty/ec/TLSv1.3/1", "raw-openssl full",
-					"raw-openssl-x25519 full", Sample::clientCpuMicrosPerOp);
-			Spread x25519Resumed = results.ratio("handshake", "netty/ec/TLSv1.3/1", "raw-openssl resumed",
-					"raw-openssl-x25519 resumed", Sample::clientCpuMicrosPerOp);
-			return String.format(Locale.ROOT,
-					"the starter matches the provider's own resumption, so the gain can only grow by making the resumed "
-							+ "handshake itself cheaper. Add a per-cache `named-groups` setting (`TlsSessionProperties.Cache`, "
-							+ "carried in `TlsMaterial` and applied in `TlsMaterial.clientBuilder` as "
-							+ "`builder.option(OpenSslContextOption.GROUPS, groups)` for openssl, `jdk.tls.namedGroups`-style "
-							+ "`SSLParameters.setNamedGroups` is JDK 20+ so the jdk provider would refuse it at start-up): in the "
-							+ "handshake workload, X25519 alone instead of Netty's default X25519MLKEM768 cut the raw BoringSSL "
-							+ "client CPU per handshake by %s (full) and %s (resumed). It gives up the post-quantum hybrid, "
-							+ "so it must stay opt-in; otherwise restate the TLS 1.3 target relative to (f)",
-					Report.ratioShort(x25519), Report.ratioShort(x25519Resumed));
-		}
-		if (name.startsWith("Churn TLS 1.2") && name.contains("(c)")) {
-			return "no starter change reaches 3× when raw Netty with a shared context does not: the 3× came from the "
-					+ "handshake-only reference, while a churned HTTP request also pays TCP set-up, the request and the "
-					+ "response in both configurations. Restate the target on the handshake workload (resumed ÷ full client "
-					+ "CPU per handshake) or as (d) ÷ (c) ≥ 0.97 × (f) ÷ (c), which is what the starter controls";
-		}
-		if (name.startsWith("Keep-alive")) {
-			return "over pooled connections the starter's code does not run per request (no handshake, no lookup), "
-					+ "so a rate ratio below 1 with client CPU per request equal within the spread is the machine's noise; "
-					+ "nothing to change in the starter. Rerun on a quiet machine, or judge this target on client CPU per "
-					+ "request, which is robust to foreign load";
-		}
-		if (name.contains("(d) ÷ (f)")) {
-			return "nothing to change if the client CPU per request is equal within the spread (see the explanation "
-					+ "above): then the rate difference is the machine's noise. Judge this target on client CPU per "
-					+ "request, which is robust to foreign load";
-		}
-		if (name.contains("starter ÷ raw")) {
-			return "if the per-round ratios straddle 1.0 this is noise (the same code paths run in both); if they do "
-					+ "not, the JFR profile of the handshake loop names the starter frames that cost it, and the change is "
-					+ "to move that work off the handshake path (for example, create the session's view and strings lazily "
-					+ "in `NativeSession`, not on every new ticket)";
-		}
-		if (name.startsWith("Resumed fraction") && name.contains("8-way")) {
-			long[] deep = results.resumed("churn", "netty/ec/TLSv1.3/8", "starter-openssl-16");
-			return String.format(Locale.ROOT,
-					"8 connections start while the cache holds at most `max-sessions-per-host` = 4 single-use tickets for "
-							+ "the host; with 16 per host (d16) the server resumed %s. Raise the default in "
-							+ "`TlsSessionCacheSettings.DEFAULTS` (and the SPEC table) from 4 to 16, which costs at most 12 "
-							+ "more sessions per busy upstream and stays bounded by `max-sessions`",
-					(deep[1] == 0) ? "–" : String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100.0 * deep[0] / deep[1],
-							deep[0], deep[1]));
-		}
-		return "see the explanation above";
+	private static String held(Results results, String workload, String cell, String config) {
+		List<Sample> held = results.samples(workload, cell, config);
+		return held.isEmpty() ? "–" : Long.toString(held.get(held.size() - 1).operations());
 	}
 
 }

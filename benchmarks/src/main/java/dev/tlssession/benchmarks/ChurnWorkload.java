@@ -2,15 +2,28 @@ package dev.tlssession.benchmarks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
+
+import dev.tlssession.TlsProvider;
+import dev.tlssession.TlsSession;
+import dev.tlssession.TlsSessionCache;
+import dev.tlssession.TlsSessionKey;
 
 /**
  * Workloads 1 and 3: WebClient requests against the HTTPS servers, every request on a new connection (the server
  * closes after each response) or over pooled keep-alive connections.
  */
 final class ChurnWorkload {
+
+	/** The concurrencies of the TLS 1.3 cells that measure resumption under bursts. */
+	static final List<Integer> CONCURRENT = List.of(8, 32);
 
 	private final Pki pki;
 
@@ -39,32 +52,55 @@ final class ChurnWorkload {
 
 	/**
 	 * Warms every configuration up (JIT, native library, contexts) before anything is measured.
-	 * @return the warm-up samples (round 0)
+	 * @param configs the configurations
+	 * @return the warm-up samples
 	 */
-	List<Sample> warmUp() {
+	List<Sample> warmUp(List<Clients.Config> configs) {
 		List<Sample> samples = new ArrayList<>();
 		try (HttpsServer server = new HttpsServer(this.pki, Pki.Cert.EC, Protocol.TLS13, false)) {
-			for (Clients.Config config : all()) {
+			for (Clients.Config config : configs) {
 				samples.add(HttpLoad.round("warmup", "netty/ec/TLSv1.3/1", config, server, 1, this.plan.warmup(),
-						Plan.MAX_REQUESTS, 0));
+						Plan.MAX_REQUESTS, Alternation.warmUpRound()));
 			}
 		}
 		return samples;
 	}
 
+	List<Sample> warmUp() {
+		return warmUp(this.clients.all());
+	}
+
 	List<Sample> churn() {
 		List<Sample> samples = new ArrayList<>();
+		Clients c = this.clients;
 		for (Pki.Cert cert : Pki.Cert.values()) {
 			for (Protocol protocol : List.of(Protocol.TLS12, Protocol.TLS13)) {
 				try (HttpsServer server = new HttpsServer(this.pki, cert, protocol, false)) {
-					samples.addAll(cell(server, cert, protocol, 1, all()));
+					List<Clients.Config> sequential = new ArrayList<>(all());
 					if (cert == Pki.Cert.EC) {
-						// 8-way: (b+) is (b)'s code with the starter; (d16) shows the per-host depth TLS 1.3 bursts need
-						List<Clients.Config> configs = new ArrayList<>(withoutPerRequestBuilds());
+						sequential.add(c.starterOpenSslX25519);
+						sequential.add(c.bootJdk);
 						if (protocol == Protocol.TLS13) {
-							configs.add(this.clients.starterOpenSslDeep);
+							sequential.add(c.starterJdk1);
 						}
-						samples.addAll(cell(server, cert, protocol, 8, configs));
+					}
+					samples.addAll(cell(server, cert, protocol, 1, sequential));
+					if (cert != Pki.Cert.EC) {
+						continue;
+					}
+					if (protocol == Protocol.TLS12) {
+						samples.addAll(cell(server, cert, protocol, 8, List.of(c.boot, c.bootBundle, c.noResumption,
+								c.starterOpenSsl, c.starterJdk, c.rawNetty, c.bootJdk)));
+						continue;
+					}
+					for (int concurrency : CONCURRENT) {
+						List<Clients.Config> configs = new ArrayList<>(List.of(c.boot, c.noResumption,
+								c.starterOpenSsl, c.starterOpenSsl4, c.starterJdk, c.starterJdk1, c.rawNetty,
+								c.bootJdk));
+						if (concurrency == 8) {
+							configs.add(c.starterOpenSslX25519);
+						}
+						samples.addAll(cell(server, cert, protocol, concurrency, configs));
 					}
 				}
 			}
@@ -77,12 +113,31 @@ final class ChurnWorkload {
 		for (Protocol protocol : List.of(Protocol.TLS12, Protocol.TLS13)) {
 			try (NginxServer server = new NginxServer(nginx, this.workDirectory.resolve("nginx-" + protocol.jsse),
 					this.pki, Pki.Cert.EC, protocol)) {
-				samples.addAll(cell(server, Pki.Cert.EC, protocol, 1, List.of(this.clients.boot,
-						this.clients.noResumption, this.clients.starterOpenSsl, this.clients.starterJdk,
-						this.clients.rawNetty)));
+				samples.addAll(cell(server, Pki.Cert.EC, protocol, 1, List.of(c.boot, c.noResumption,
+						c.starterOpenSsl, c.starterJdk, c.rawNetty)));
 			}
 			catch (Exception ex) {
 				this.log.accept("nginx " + protocol.label + " skipped: " + ex.getMessage());
+			}
+		}
+		return samples;
+	}
+
+	/**
+	 * The jdk provider's TLS 1.3 cells alone, for a run on another Java version: the starter with lanes, with one
+	 * lane, with {@code key-exchange-groups=x25519} where this Java can, and plain Boot on the JDK.
+	 * @return the samples
+	 */
+	List<Sample> jdkCells() {
+		Clients c = this.clients;
+		List<Clients.Config> configs = new ArrayList<>(List.of(c.starterJdk, c.starterJdk1, c.bootJdk));
+		if (c.starterJdkX25519 != null) {
+			configs.add(c.starterJdkX25519);
+		}
+		List<Sample> samples = new ArrayList<>();
+		try (HttpsServer server = new HttpsServer(this.pki, Pki.Cert.EC, Protocol.TLS13, false)) {
+			for (int concurrency : List.of(1, 8, 32)) {
+				samples.addAll(cell(server, Pki.Cert.EC, Protocol.TLS13, concurrency, configs));
 			}
 		}
 		return samples;
@@ -105,9 +160,46 @@ final class ChurnWorkload {
 						new BenchServer.Handshakes(0, 0, 0));
 				counted.add(sample.withHandshakes(h.resumed(), h.full()));
 			}
-			return counted;
+			samples = counted;
+		}
+		if (server instanceof HttpsServer https) {
+			samples.addAll(held(cell, https.port(), configs));
 		}
 		return samples;
+	}
+
+	/**
+	 * What each starter configuration keeps for the upstream at the end of a cell: the openssl provider's sessions
+	 * of the upstream, and the ports (lanes) the JDK keeps sessions of the upstream under. A sample of workload
+	 * {@code held} whose operations are the count.
+	 */
+	private List<Sample> held(String cell, int port, List<Clients.Config> configs) {
+		TlsSessionKey upstream = new TlsSessionKey("localhost", port);
+		List<Sample> held = new ArrayList<>();
+		for (Clients.Config config : configs) {
+			TlsSessionCache cache = this.clients.cache(config);
+			if (cache == null || !cache.settings().reuse()) {
+				continue;
+			}
+			long count;
+			if (cache.provider() == TlsProvider.OPENSSL) {
+				count = cache.sessions().stream().map(TlsSession::key).filter(upstream::equals).count();
+			}
+			else {
+				SSLSessionContext sessions = cache.sslContext().sessionContext();
+				count = Collections.list(sessions.getIds())
+					.stream()
+					.map(sessions::getSession)
+					.filter(Objects::nonNull)
+					.filter((session) -> "localhost".equals(session.getPeerHost())
+							&& (session.getPeerPort() & 0xFFFF) == port)
+					.mapToInt(SSLSession::getPeerPort)
+					.distinct()
+					.count();
+			}
+			held.add(Sample.count("held", cell, config.id(), Alternation.warmUpRound() + 1, count));
+		}
+		return held;
 	}
 
 	List<Sample> keepAlive() {
@@ -129,11 +221,6 @@ final class ChurnWorkload {
 	private List<Clients.Config> all() {
 		return List.of(this.clients.boot, this.clients.bootBundle, this.clients.bootBundleStarter,
 				this.clients.noResumption, this.clients.starterOpenSsl, this.clients.starterJdk, this.clients.rawNetty);
-	}
-
-	private List<Clients.Config> withoutPerRequestBuilds() {
-		return List.of(this.clients.boot, this.clients.bootBundle, this.clients.noResumption,
-				this.clients.starterOpenSsl, this.clients.starterJdk, this.clients.rawNetty);
 	}
 
 }

@@ -2,16 +2,22 @@ package dev.tlssession.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
+import dev.tlssession.TlsSessionCache;
 import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.jdk.JdkTlsSessionCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.resolver.DefaultAddressResolverGroup;
 import reactor.core.publisher.Mono;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.webclient.autoconfigure.WebClientSsl;
@@ -30,11 +36,18 @@ import org.springframework.web.reactive.function.client.WebClient;
  * <li>(c) {@code no-resumption}: the starter on openssl with {@code tls.session.caches.default.reuse=false} (the floor);
  * <li>(d) {@code starter-openssl}: the starter, provider openssl, auto-configured builder, default cache with
  * {@code ssl-bundle=bench};
- * <li>(d16) {@code starter-openssl-16}: (d) with {@code max-sessions-per-host=16} (8-way TLS 1.3 only);
- * <li>(e) {@code starter-jdk}: the same on provider jdk;
+ * <li>(d4) {@code starter-openssl-4}: (d) with {@code max-sessions-per-host=4}, the default before the per-host
+ * depth followed demand (it then kept exactly 4 per upstream);
+ * <li>(dx) {@code starter-openssl-x25519}: (d) with {@code key-exchange-groups=x25519,secp256r1};
+ * <li>(e) {@code starter-jdk}: the same as (d) on provider jdk;
+ * <li>(e1) {@code starter-jdk-1}: (e) with {@code max-sessions-per-host=1}, one lane per upstream: the JDK's own
+ * cache as the starter used it before lanes;
+ * <li>(ex) {@code starter-jdk-x25519}: (e) with {@code key-exchange-groups=x25519} (Java 20 and later);
  * <li>(f) {@code raw-netty}: the auto-configured builder with a connector on
  * {@code HttpClient.create().secure(spec -> spec.sslContext(shared))}, one shared BoringSSL context (Netty's own
- * session cache, no starter): the ceiling.
+ * session cache, no starter): the ceiling;
+ * <li>(g) {@code boot-jdk}: plain Boot as on a JVM without netty-tcnative: the same connector with Reactor Netty's
+ * default HTTP/1.1 client context on the JDK, shared (the JDK's own cache): the ceiling of the jdk provider.
  * </ul>
  * Every client but (b) is built once. All share Reactor Netty's global event loops and connection pool.
  */
@@ -60,36 +73,95 @@ final class Clients implements AutoCloseable {
 
 	final Config starterJdk;
 
-	final Config starterOpenSslDeep;
+	final Config starterOpenSsl4;
+
+	final Config starterOpenSslX25519;
+
+	final Config starterJdk1;
+
+	final @Nullable Config starterJdkX25519;
 
 	final Config rawNetty;
 
+	final Config bootJdk;
+
 	private final ConfigurableApplicationContext openSslContext;
+
+	private final Map<String, ConfigurableApplicationContext> starters = new LinkedHashMap<>();
 
 	Clients(Pki pki) {
 		ConfigurableApplicationContext plain = start(pki, "tls.session.enabled=false");
-		ConfigurableApplicationContext openssl = start(pki, "tls.session.provider=openssl",
-				"tls.session.caches.default.ssl-bundle=bench");
+		ConfigurableApplicationContext openssl = starter("starter-openssl", pki, "openssl");
 		ConfigurableApplicationContext noReuse = start(pki, "tls.session.provider=openssl",
 				"tls.session.caches.default.ssl-bundle=bench", "tls.session.caches.default.reuse=false");
-		ConfigurableApplicationContext deep = start(pki, "tls.session.provider=openssl",
-				"tls.session.caches.default.ssl-bundle=bench", "tls.session.caches.default.max-sessions-per-host=16");
-		ConfigurableApplicationContext jdk = start(pki, "tls.session.provider=jdk",
-				"tls.session.caches.default.ssl-bundle=bench");
+		ConfigurableApplicationContext openssl4 = starter("starter-openssl-4", pki, "openssl",
+				"tls.session.caches.default.max-sessions-per-host=4");
+		ConfigurableApplicationContext opensslX25519 = starter("starter-openssl-x25519", pki, "openssl",
+				"tls.session.caches.default.key-exchange-groups=x25519,secp256r1");
+		ConfigurableApplicationContext jdk = starter("starter-jdk", pki, "jdk");
+		ConfigurableApplicationContext jdk1 = starter("starter-jdk-1", pki, "jdk",
+				"tls.session.caches.default.max-sessions-per-host=1");
+		ConfigurableApplicationContext jdkX25519 = JdkTlsSessionCache.supportsKeyExchangeGroups()
+				? starter("starter-jdk-x25519", pki, "jdk", "tls.session.caches.default.key-exchange-groups=x25519")
+				: null;
 		this.openSslContext = openssl;
 		this.boot = new Config("boot", "a", retrieve(builder(plain).build()));
 		this.bootBundle = new Config("boot-bundle", "b", perRequestFromBundle(plain));
 		this.bootBundleStarter = new Config("boot-bundle+starter", "b+", perRequestFromBundle(openssl));
 		this.noResumption = new Config("no-resumption", "c", retrieve(builder(noReuse).build()));
 		this.starterOpenSsl = new Config("starter-openssl", "d", retrieve(builder(openssl).build()));
+		this.starterOpenSsl4 = new Config("starter-openssl-4", "d4", retrieve(builder(openssl4).build()));
+		this.starterOpenSslX25519 = new Config("starter-openssl-x25519", "dx", retrieve(builder(opensslX25519).build()));
 		this.starterJdk = new Config("starter-jdk", "e", retrieve(builder(jdk).build()));
-		this.starterOpenSslDeep = new Config("starter-openssl-16", "d16", retrieve(builder(deep).build()));
+		this.starterJdk1 = new Config("starter-jdk-1", "e1", retrieve(builder(jdk1).build()));
+		this.starterJdkX25519 = (jdkX25519 != null)
+				? new Config("starter-jdk-x25519", "ex", retrieve(builder(jdkX25519).build())) : null;
 		SslContext shared = sharedContext(pki, SslProvider.OPENSSL);
 		HttpClient raw = HttpClient.create()
 			.resolver(DefaultAddressResolverGroup.INSTANCE)
 			.secure((spec) -> spec.sslContext(shared));
 		this.rawNetty = new Config("raw-netty", "f",
 				retrieve(builder(plain).clientConnector(new ReactorClientHttpConnector(raw)).build()));
+		// Reactor Netty's default client context where netty-tcnative is absent: HTTP/1.1 on the JDK, JVM trust
+		HttpClient onJdk = HttpClient.create()
+			.resolver(DefaultAddressResolverGroup.INSTANCE)
+			.secure((spec) -> spec.sslContext(Http11SslContextSpec.forClient()
+				.configure((builder) -> builder.sslProvider(SslProvider.JDK))));
+		this.bootJdk = new Config("boot-jdk", "g",
+				retrieve(builder(plain).clientConnector(new ReactorClientHttpConnector(onJdk)).build()));
+	}
+
+	private ConfigurableApplicationContext starter(String id, Pki pki, String provider, String... properties) {
+		List<String> all = new ArrayList<>(List.of("tls.session.provider=" + provider,
+				"tls.session.caches.default.ssl-bundle=bench"));
+		all.addAll(List.of(properties));
+		ConfigurableApplicationContext context = start(pki, all.toArray(String[]::new));
+		this.starters.put(id, context);
+		return context;
+	}
+
+	/**
+	 * Every configuration this JVM can run.
+	 * @return the configurations
+	 */
+	List<Config> all() {
+		List<Config> all = new ArrayList<>(List.of(this.boot, this.bootBundle, this.bootBundleStarter,
+				this.noResumption, this.starterOpenSsl, this.starterOpenSsl4, this.starterOpenSslX25519,
+				this.starterJdk, this.starterJdk1, this.rawNetty, this.bootJdk));
+		if (this.starterJdkX25519 != null) {
+			all.add(this.starterJdkX25519);
+		}
+		return all;
+	}
+
+	/**
+	 * The starter's default cache of a configuration.
+	 * @param config the configuration
+	 * @return its cache, or {@code null} when the configuration has no starter
+	 */
+	@Nullable TlsSessionCache cache(Config config) {
+		ConfigurableApplicationContext context = this.starters.get(config.id());
+		return (context != null) ? context.getBean(TlsSessionCaches.class).get("default") : null;
 	}
 
 	static SslContext sharedContext(Pki pki, SslProvider provider) {

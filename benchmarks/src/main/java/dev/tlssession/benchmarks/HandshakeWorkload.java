@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import javax.net.ssl.SSLException;
+
 import dev.tlssession.TlsMaterial;
 import dev.tlssession.TlsSessionCache;
 import dev.tlssession.TlsSessionCacheSettings;
@@ -29,9 +31,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ReferenceCountUtil;
@@ -78,44 +78,79 @@ final class HandshakeWorkload implements AutoCloseable {
 		this.log = log;
 	}
 
-	List<Sample> run() throws Exception {
+	/**
+	 * Both protocols on both providers.
+	 * @param profile whether to record the JFR profiles of the TLS 1.3 handshake loop as well
+	 * @return the samples
+	 */
+	List<Sample> run(boolean profile) throws Exception {
+		return run(List.of(Protocol.TLS12, Protocol.TLS13), List.of(SslProvider.OPENSSL, SslProvider.JDK), profile);
+	}
+
+	/**
+	 * The jdk provider's TLS 1.3 handshakes alone, for a run on another Java version.
+	 * @return the samples
+	 */
+	List<Sample> jdkOnly() throws Exception {
+		return run(List.of(Protocol.TLS13), List.of(SslProvider.JDK), false);
+	}
+
+	private List<Sample> run(List<Protocol> protocols, List<SslProvider> providers, boolean profile)
+			throws Exception {
 		List<Sample> samples = new ArrayList<>();
 		TlsMaterial material = new TlsMaterial(null, this.pki.trust(), null, null);
-		for (Protocol protocol : List.of(Protocol.TLS12, Protocol.TLS13)) {
+		for (Protocol protocol : protocols) {
 			try (HandshakeServer server = new HandshakeServer(this.pki, Pki.Cert.EC, protocol)) {
-				for (SslProvider provider : List.of(SslProvider.OPENSSL, SslProvider.JDK)) {
+				for (SslProvider provider : providers) {
 					String p = (provider == SslProvider.OPENSSL) ? "openssl" : "jdk";
-					TlsSessionCache cache = (provider == SslProvider.OPENSSL)
-							? new OpenSslTlsSessionCache("bench", TlsSessionCacheSettings.DEFAULTS, material)
-							: new JdkTlsSessionCache("bench", TlsSessionCacheSettings.DEFAULTS, material);
-					TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "bench");
-					new TlsSessionMeterBinder(caches, false).bindTo(new SimpleMeterRegistry());
 					SslContext raw = Clients.sharedContext(this.pki, provider);
-					List<Config> configs = new ArrayList<>(List.of(new Config("starter-" + p + " full", cache.sslContext(), false),
-							new Config("starter-" + p + " resumed", cache.sslContext(), true),
-							new Config("raw-" + p + " full", raw, false), new Config("raw-" + p + " resumed", raw, true)));
-					if (provider == SslProvider.OPENSSL && protocol == Protocol.TLS13) {
-						// evidence for a key-exchange setting: X25519 alone instead of Netty's default hybrid X25519MLKEM768
-						SslContext x25519 = SslContextBuilder.forClient()
-							.trustManager(this.pki.trust())
-							.sslProvider(SslProvider.OPENSSL)
-							.option(OpenSslContextOption.GROUPS, new String[] { "X25519" })
-							.build();
-						configs.add(new Config("raw-openssl-x25519 full", x25519, false));
-						configs.add(new Config("raw-openssl-x25519 resumed", x25519, true));
+					List<Config> configs = new ArrayList<>();
+					configs.addAll(starter(p, "", TlsSessionCacheSettings.DEFAULTS, material));
+					configs.add(new Config("raw-" + p + " full", raw, false));
+					configs.add(new Config("raw-" + p + " resumed", raw, true));
+					// key-exchange-groups: X25519 alone instead of the default (BoringSSL's hybrid X25519MLKEM768
+					// first; the JDK's key shares for x25519 and secp256r1); secp256r1 stays listed on openssl for
+					// TLS 1.2 servers with ECDSA P-256 certificates, as the README advises
+					List<String> groups = (provider == SslProvider.OPENSSL) ? List.of("x25519", "secp256r1")
+							: List.of("x25519");
+					if (protocol == Protocol.TLS13
+							&& (provider == SslProvider.OPENSSL || JdkTlsSessionCache.supportsKeyExchangeGroups())) {
+						configs.addAll(starter(p, "-x25519", withGroups(groups), material));
 					}
 					String cell = "netty/ec/" + protocol.jsse + "/1";
 					this.log.accept("handshake " + cell + " " + p);
 					samples.addAll(Alternation.run(configs, this.plan.rounds(), this.plan.slices(1), this.budget,
 							(config, round) -> round(cell, config, server, round)));
-					if (provider == SslProvider.OPENSSL && protocol == Protocol.TLS13) {
+					if (profile && provider == SslProvider.OPENSSL && protocol == Protocol.TLS13) {
 						profile(configs.get(1), server);
+						profile(configs.get(0), server);
 						profile(configs.get(3), server);
 					}
 				}
 			}
 		}
 		return samples;
+	}
+
+	/**
+	 * A starter cache with the meter binder, full and resumed.
+	 */
+	private static List<Config> starter(String provider, String suffix, TlsSessionCacheSettings settings,
+			TlsMaterial material) throws SSLException {
+		TlsSessionCache cache = provider.equals("openssl") ? new OpenSslTlsSessionCache("bench", settings, material)
+				: new JdkTlsSessionCache("bench", settings, material);
+		TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "bench");
+		new TlsSessionMeterBinder(caches, false).bindTo(new SimpleMeterRegistry());
+		String id = "starter-" + provider + suffix;
+		return List.of(new Config(id + " full", cache.sslContext(), false),
+				new Config(id + " resumed", cache.sslContext(), true));
+	}
+
+	private static TlsSessionCacheSettings withGroups(List<String> groups) {
+		TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
+		return new TlsSessionCacheSettings(d.maxSessions(), d.maxSessionsPerHost(), d.timeout(), d.reuse(),
+				d.singleUseTickets(), d.evictOnRejection(), d.noInternalStore(), d.noInternalLookup(),
+				d.handshakeTimeout(), groups);
 	}
 
 	/**

@@ -39,7 +39,7 @@ final class Headline {
 
 	static String svg(Results results) {
 		List<Svg.Group> groups = new ArrayList<>();
-		List<String> configs = Report.LETTERS.keySet()
+		List<String> configs = Report.HEADLINE
 			.stream()
 			.filter((config) -> results.has("churn", Report.SEQ_12, config) || results.has("churn", Report.SEQ_13, config))
 			.toList();

@@ -80,6 +80,10 @@ final class HttpsServer implements BenchServer {
 		(reused ? this.resumed : this.full).incrementAndGet();
 	}
 
+	int port() {
+		return this.server.port();
+	}
+
 	@Override
 	public String url(String tag) {
 		return "https://localhost:" + this.server.port() + "/" + tag;

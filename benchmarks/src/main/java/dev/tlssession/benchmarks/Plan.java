@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How long each workload runs: {@code --smoke} runs every workload for a few seconds (a quick check, numbers not
- * meaningful), the default is the full report in well under ten minutes on two cores.
+ * meaningful), the default is the full report: three runs of the comparisons and one of the rest.
  *
  * @param name the plan's name
  * @param warmup the global warm-up per configuration
@@ -19,23 +19,24 @@ import java.time.Duration;
  * @param jmhIterationTime one JMH iteration
  * @param startupRounds start-up rounds per configuration
  * @param heapSizes session counts for the heap measurement and the JMH benchmark
- * @param profileSeconds JFR profile of (d) and (f), each
- * @param budget the time after which remaining rounds are cut to the minimum
+ * @param profileSeconds each JFR profile
+ * @param budget the time per run after which remaining rounds are cut to the minimum
+ * @param runs how many times the churn, handshake and keep-alive workloads run back to back, pooled in the report
  */
 record Plan(String name, Duration warmup, Duration warmupSlice, int rounds, int slices, Duration slice,
 		int keepAliveRounds, int sTimeSeconds, int sTimeRounds, int jmhIterations, Duration jmhIterationTime,
-		int startupRounds, String[] heapSizes, int profileSeconds, Duration budget) {
+		int startupRounds, String[] heapSizes, int profileSeconds, Duration budget, int runs) {
 
 	static final int MAX_REQUESTS = 200_000;
 
 	static Plan smoke() {
 		return new Plan("smoke", Duration.ofMillis(150), Duration.ofMillis(50), 2, 2, Duration.ofMillis(30), 2, 1, 1, 1,
-				Duration.ofMillis(300), 1, new String[] { "1000" }, 1, Duration.ofMinutes(3));
+				Duration.ofMillis(300), 1, new String[] { "1000" }, 1, Duration.ofMinutes(3), 1);
 	}
 
 	static Plan standard() {
 		return new Plan("standard", Duration.ofMillis(1500), Duration.ofMillis(300), 8, 4, Duration.ofMillis(50), 16, 1,
-				2, 3, Duration.ofSeconds(1), 10, new String[] { "1000", "10000", "100000" }, 6, Duration.ofMinutes(9));
+				2, 3, Duration.ofSeconds(1), 10, new String[] { "1000", "10000", "100000" }, 25, Duration.ofMinutes(9), 3);
 	}
 
 	/**
@@ -58,7 +59,7 @@ record Plan(String name, Duration warmup, Duration warmupSlice, int rounds, int 
 	}
 
 	Duration slice(int concurrency, int round) {
-		if (round == 0) {
+		if (Alternation.warmUp(round)) {
 			return this.warmupSlice;
 		}
 		return (concurrency == 1) ? this.slice : this.slice.multipliedBy(2);

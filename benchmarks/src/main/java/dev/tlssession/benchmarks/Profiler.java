@@ -28,16 +28,27 @@ final class Profiler {
 			return (this.samples == 0) ? Double.NaN : 100.0 * this.starterSamples / this.samples;
 		}
 
+		/**
+		 * Whether the profiled configuration runs the starter (the others are references).
+		 * @return {@code true} for the starter's configurations
+		 */
+		boolean starterConfig() {
+			return this.config.startsWith("starter-") || this.config.startsWith("handshake starter-");
+		}
+
 	}
 
 	private Profiler() {
 	}
 
-	static Profile profile(Clients.Config config, BenchServer server, Duration duration, Path file)
+	/** JFR's shortest sampling period: thousands of samples in a few seconds of a busy thread. */
+	static final Duration PERIOD = Duration.ofMillis(1);
+
+	static Profile profile(Clients.Config config, BenchServer server, int concurrency, Duration duration, Path file)
 			throws IOException {
-		return profile(config.id(),
-				() -> HttpLoad.round("profile", "profile", config, server, 1, duration, Plan.MAX_REQUESTS, 1), file,
-				ThreadCpu.CLIENT);
+		String label = config.id() + ((concurrency == 1) ? "" : " " + concurrency + "-way");
+		return profile(label, () -> HttpLoad.round("profile", "profile", config, server, concurrency, duration,
+				Plan.MAX_REQUESTS, 1), file, ThreadCpu.CLIENT);
 	}
 
 	/**
@@ -50,8 +61,8 @@ final class Profiler {
 	 */
 	static Profile profile(String label, Runnable work, Path file, Predicate<String> threads) throws IOException {
 		try (Recording recording = new Recording()) {
-			recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
-			recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(5));
+			recording.enable("jdk.ExecutionSample").withPeriod(PERIOD);
+			recording.enable("jdk.NativeMethodSample").withPeriod(PERIOD);
 			recording.start();
 			work.run();
 			recording.stop();
@@ -97,7 +108,7 @@ final class Profiler {
 				}
 			}
 		}
-		return new Profile(config, file, samples, starter, top(self, 8), top(starterFrames, 8));
+		return new Profile(config, file, samples, starter, top(self, 8), top(starterFrames, Integer.getInteger("bench.topStarter", 8)));
 	}
 
 	/** A thread waiting for I/O or work is not using CPU: native samples of it are left out. */

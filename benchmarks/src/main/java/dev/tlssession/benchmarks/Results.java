@@ -38,12 +38,19 @@ final class Results {
 	List<Sample> measured(String workload, String cell, String config) {
 		List<Sample> found = new ArrayList<>();
 		for (Sample sample : this.samples) {
-			if (sample.round() > 0 && sample.workload().equals(workload) && sample.cell().equals(cell)
+			if (!Alternation.warmUp(sample.round()) && sample.workload().equals(workload) && sample.cell().equals(cell)
 					&& sample.config().equals(config)) {
 				found.add(sample);
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * The measured samples of a configuration, in run order.
+	 */
+	List<Sample> samples(String workload, String cell, String config) {
+		return measured(workload, cell, config);
 	}
 
 	boolean has(String workload, String cell, String config) {
@@ -113,7 +120,7 @@ final class Results {
 	List<String> cells(String workload) {
 		List<String> cells = new ArrayList<>();
 		for (Sample sample : this.samples) {
-			if (sample.workload().equals(workload) && sample.round() > 0 && !cells.contains(sample.cell())) {
+			if (sample.workload().equals(workload) && !Alternation.warmUp(sample.round()) && !cells.contains(sample.cell())) {
 				cells.add(sample.cell());
 			}
 		}
@@ -123,7 +130,7 @@ final class Results {
 	List<String> configs(String workload, String cell) {
 		List<String> configs = new ArrayList<>();
 		for (Sample sample : this.samples) {
-			if (sample.workload().equals(workload) && sample.cell().equals(cell) && sample.round() > 0
+			if (sample.workload().equals(workload) && sample.cell().equals(cell) && !Alternation.warmUp(sample.round())
 					&& !configs.contains(sample.config())) {
 				configs.add(sample.config());
 			}
@@ -139,6 +146,31 @@ final class Results {
 			}
 		}
 		return Spread.of(values);
+	}
+
+	/**
+	 * The load of other processes during the rounds of one run.
+	 * @param run the run, from 0
+	 */
+	Spread other(int run) {
+		List<Double> values = new ArrayList<>();
+		for (Sample sample : this.samples) {
+			if (!Double.isNaN(sample.otherPercent()) && Alternation.runOf(sample.round()) == run
+					&& !sample.workload().contains("-java")) {
+				values.add(sample.otherPercent());
+			}
+		}
+		return Spread.of(values);
+	}
+
+	double otherPercentile(double percentile) {
+		List<Double> values = new ArrayList<>();
+		for (Sample sample : this.samples) {
+			if (!Double.isNaN(sample.otherPercent())) {
+				values.add(sample.otherPercent());
+			}
+		}
+		return Stats.percentile(values, percentile);
 	}
 
 	Spread steal() {

@@ -29,7 +29,7 @@ record Sample(String workload, String cell, String config, int round, long opera
 
 	static final String CSV_HEADER = "workload,cell,config,round,operations,errors,seconds,ops_per_s,p50_us,p99_us,"
 			+ "client_cpu_us_per_op,process_cpu_us_per_op,server_cpu_us_per_op,server_resumed,server_full,"
-			+ "resumed_fraction,other_pct,steal_pct";
+			+ "resumed_fraction,other_pct,steal_pct,run";
 
 	/**
 	 * Sums the slices of one configuration in one round into one sample.
@@ -77,6 +77,47 @@ record Sample(String workload, String cell, String config, int round, long opera
 	}
 
 	/**
+	 * A count that is not a timed operation, such as the sessions a cache keeps for an upstream.
+	 * @param workload what was counted
+	 * @param cell where
+	 * @param config for which configuration
+	 * @param round the round it belongs to
+	 * @param count the count
+	 * @return the sample
+	 */
+	static Sample count(String workload, String cell, String config, int round, long count) {
+		return new Sample(workload, cell, config, round, count, 0, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0,
+				Double.NaN, Double.NaN, new long[0]);
+	}
+
+	/**
+	 * A sample read back from a {@code results.csv} row (no latencies: the pooled percentiles of such samples are
+	 * not known), under another workload name.
+	 * @param line the row
+	 * @param workload the workload to file it under
+	 * @return the sample
+	 */
+	static Sample parse(String line, String workload) {
+		String[] f = line.split(",", -1);
+		long operations = Long.parseLong(f[4]);
+		double rate = number(f[7]);
+		// the rate column is the exact one; seconds are rounded in the CSV
+		double seconds = (operations > 0 && rate > 0) ? operations / rate : number(f[6]);
+		return new Sample(workload, f[1], f[2], Integer.parseInt(f[3]), operations, Long.parseLong(f[5]), seconds,
+				number(f[8]), number(f[9]), nanos(f[10], operations), nanos(f[11], operations),
+				nanos(f[12], operations), Long.parseLong(f[13]), Long.parseLong(f[14]), number(f[16]), number(f[17]),
+				new long[0]);
+	}
+
+	private static double number(String field) {
+		return field.isEmpty() ? Double.NaN : Double.parseDouble(field);
+	}
+
+	private static long nanos(String microsPerOp, long operations) {
+		return microsPerOp.isEmpty() ? 0 : Math.round(Double.parseDouble(microsPerOp) * 1000 * operations);
+	}
+
+	/**
 	 * The same sample with the server's counts replaced (nginx: counted from its log after the cell).
 	 */
 	Sample withHandshakes(long resumed, long full) {
@@ -112,7 +153,8 @@ record Sample(String workload, String cell, String config, int round, long opera
 				String.format(Locale.ROOT, "%.6f", this.seconds), f(rate()),
 				f(this.p50Micros), f(this.p99Micros), f(clientCpuMicrosPerOp()), f(processCpuMicrosPerOp()),
 				f(serverCpuMicrosPerOp()), Long.toString(this.resumed), Long.toString(this.full),
-				f(resumedFraction()), f(this.otherPercent), f(this.stealPercent));
+				f(resumedFraction()), f(this.otherPercent), f(this.stealPercent),
+				Integer.toString(Alternation.runOf(this.round)));
 	}
 
 	private static String f(double value) {
