@@ -1,5 +1,8 @@
 package dev.tlssession.testsupport;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -248,11 +251,27 @@ public final class TlsTestServer implements AutoCloseable {
 		}
 	}
 
-	private static String groupName(long ssl) {
+	/** {@code SSL.getGroupName}, which netty-tcnative 2.0.77 (an older cell of the compatibility job) lacks. */
+	private static final MethodHandle GROUP_NAME = groupNameHandle();
+
+	private static MethodHandle groupNameHandle() {
 		try {
-			return SSL.getGroupName(ssl);
+			return MethodHandles.publicLookup().findStatic(SSL.class, "getGroupName",
+					MethodType.methodType(String.class, long.class));
 		}
-		catch (Exception ex) {
+		catch (ReflectiveOperationException ex) {
+			return null;
+		}
+	}
+
+	private static String groupName(long ssl) {
+		if (GROUP_NAME == null) {
+			return null;
+		}
+		try {
+			return (String) GROUP_NAME.invokeExact(ssl);
+		}
+		catch (Throwable ex) {
 			return null;
 		}
 	}
