@@ -2,6 +2,8 @@ package dev.tlssession;
 
 import java.util.List;
 
+import javax.net.ssl.SSLException;
+
 import io.netty.handler.ssl.SslContext;
 
 /**
@@ -10,7 +12,7 @@ import io.netty.handler.ssl.SslContext;
  * <p>
  * The management operations follow OpenSSL's {@code SSL_CTX_add_session} and {@code SSL_CTX_remove_session}.
  */
-public interface TlsSessionCache {
+public interface TlsSessionCache extends AutoCloseable {
 
 	/**
 	 * The cache's name.
@@ -96,5 +98,33 @@ public interface TlsSessionCache {
 	 * @return the number of sessions removed
 	 */
 	int flush();
+
+	/**
+	 * Switches to a context built from new TLS material (an SSL bundle reload) and flushes every session made with
+	 * the old one. Connections already open finish on the old context, which is released after the last of them;
+	 * the next connection makes a full handshake, and no session of the old material is ever offered again.
+	 * @param material the new TLS configuration
+	 * @throws SSLException if the context cannot be built; the cache then keeps its previous material
+	 */
+	void rebuild(TlsMaterial material) throws SSLException;
+
+	/**
+	 * Registers a listener told about every handshake and offer of this cache, on the I/O thread that made it.
+	 * @param listener the listener
+	 */
+	void addHandshakeListener(TlsHandshakeListener listener);
+
+	/**
+	 * Removes a listener.
+	 * @param listener the listener
+	 */
+	void removeHandshakeListener(TlsHandshakeListener listener);
+
+	/**
+	 * Releases the cache's TLS contexts and sessions. Connections still open finish on what they hold; nothing is
+	 * stored or offered any more.
+	 */
+	@Override
+	void close();
 
 }

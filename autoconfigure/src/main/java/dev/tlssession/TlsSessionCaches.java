@@ -4,13 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-import dev.tlssession.netty.AbstractTlsSessionCache;
-import dev.tlssession.netty.RoutingSslContext;
 import dev.tlssession.routing.CacheRouter;
 import dev.tlssession.routing.HostRule;
+import dev.tlssession.routing.RoutingSslContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,11 +21,9 @@ public final class TlsSessionCaches implements AutoCloseable {
 
 	private final Map<String, List<HostRule>> hostRules;
 
-	private final CacheRouter router;
+	private final CacheRouter<TlsSessionCache> router;
 
 	private final RoutingSslContext sslContext;
-
-	private final List<TlsHandshakeListener> listeners = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates a registry.
@@ -43,9 +39,6 @@ public final class TlsSessionCaches implements AutoCloseable {
 			if (byName.putIfAbsent(cache.name(), cache) != null) {
 				throw new IllegalArgumentException("duplicate cache name '" + cache.name() + "'");
 			}
-			if (cache instanceof AbstractTlsSessionCache listened) {
-				listened.setHandshakeListener(new Dispatcher());
-			}
 		}
 		this.caches = byName;
 		this.hostRules = Map.copyOf(hostRules);
@@ -54,7 +47,7 @@ public final class TlsSessionCaches implements AutoCloseable {
 			throw new IllegalArgumentException("default cache '" + defaultCache + "' is not one of " + byName.keySet());
 		}
 		this.router = router((cache) -> true, fallback);
-		this.sslContext = new RoutingSslContext(this.router);
+		this.sslContext = routingContext(this.router);
 	}
 
 	/**
@@ -130,7 +123,7 @@ public final class TlsSessionCaches implements AutoCloseable {
 	 */
 	public RoutingSslContext sslContext(String name) {
 		TlsSessionCache cache = get(name);
-		return new RoutingSslContext((host, port) -> cache);
+		return new RoutingSslContext((host, port) -> cache.sslContext());
 	}
 
 	/**
@@ -143,18 +136,27 @@ public final class TlsSessionCaches implements AutoCloseable {
 	}
 
 	/**
-	 * A router over a subset of the caches, for clients bound to one TLS configuration.
-	 * @param filter the caches to route to
-	 * @param fallback the cache for connections no rule among them matches
-	 * @return the router
+	 * A context that routes every connection among some of the caches, for clients bound to one TLS configuration;
+	 * it follows rebuilt caches.
+	 * @param among the caches to route to
+	 * @param fallback the cache for connections no host rule among them matches
+	 * @return the routing context
 	 */
-	public CacheRouter router(Predicate<TlsSessionCache> filter, TlsSessionCache fallback) {
+	public RoutingSslContext sslContext(Predicate<TlsSessionCache> among, TlsSessionCache fallback) {
+		return routingContext(router(among, fallback));
+	}
+
+	private CacheRouter<TlsSessionCache> router(Predicate<TlsSessionCache> among, TlsSessionCache fallback) {
 		Map<TlsSessionCache, List<HostRule>> rules = new LinkedHashMap<>();
 		this.caches.values()
 			.stream()
-			.filter(filter)
+			.filter(among)
 			.forEach((cache) -> rules.put(cache, this.hostRules.getOrDefault(cache.name(), List.of())));
-		return new CacheRouter(rules, fallback);
+		return new CacheRouter<>(rules, fallback);
+	}
+
+	private static RoutingSslContext routingContext(CacheRouter<TlsSessionCache> router) {
+		return new RoutingSslContext((host, port) -> router.resolve(host, port).sslContext());
 	}
 
 	/**
@@ -162,7 +164,7 @@ public final class TlsSessionCaches implements AutoCloseable {
 	 * @param listener the listener
 	 */
 	public void addHandshakeListener(TlsHandshakeListener listener) {
-		this.listeners.add(listener);
+		this.caches.values().forEach((cache) -> cache.addHandshakeListener(listener));
 	}
 
 	/**
@@ -170,7 +172,7 @@ public final class TlsSessionCaches implements AutoCloseable {
 	 * @param listener the listener
 	 */
 	public void removeHandshakeListener(TlsHandshakeListener listener) {
-		this.listeners.remove(listener);
+		this.caches.values().forEach((cache) -> cache.removeHandshakeListener(listener));
 	}
 
 	/**
@@ -179,30 +181,7 @@ public final class TlsSessionCaches implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		for (TlsSessionCache cache : this.caches.values()) {
-			if (cache instanceof AbstractTlsSessionCache managed) {
-				managed.close();
-			}
-		}
-	}
-
-	private final class Dispatcher implements TlsHandshakeListener {
-
-		@Override
-		public void handshake(TlsSessionCache cache, @Nullable TlsSessionKey key, HandshakeOutcome outcome,
-				@Nullable String protocol, long durationNanos) {
-			for (TlsHandshakeListener listener : TlsSessionCaches.this.listeners) {
-				listener.handshake(cache, key, outcome, protocol, durationNanos);
-			}
-		}
-
-		@Override
-		public void offer(TlsSessionCache cache, TlsSessionKey key, boolean accepted, @Nullable String protocol) {
-			for (TlsHandshakeListener listener : TlsSessionCaches.this.listeners) {
-				listener.offer(cache, key, accepted, protocol);
-			}
-		}
-
+		this.caches.values().forEach(TlsSessionCache::close);
 	}
 
 }

@@ -48,7 +48,7 @@ class FailedHandshakeTests {
 	@ParameterizedTest
 	@EnumSource(CacheProvider.class)
 	void refusedConnectionIsNoHandshake(CacheProvider provider) throws Exception {
-		TlsMaterial trust = new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null, null);
+		TlsMaterial trust = TestPki.get().trust();
 		TlsSessionCache cache = provider.create("default", TlsSessionCacheSettings.DEFAULTS, trust);
 		int closedPort;
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

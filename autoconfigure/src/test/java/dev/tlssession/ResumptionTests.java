@@ -25,8 +25,7 @@ class ResumptionTests {
 
 	private static final int CONNECTIONS = 20;
 
-	private static final TlsMaterial TRUST = new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null,
-			null);
+	private static final TlsMaterial TRUST = TestPki.get().trust();
 
 	private static final TlsMaterial TRUST_TLS12_ONLY = new TlsMaterial(null,
 			TestPki.get().root().toTrustManagerFactory(), List.of("TLSv1.2"), null);

@@ -7,6 +7,7 @@ import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionStore;
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import io.netty.handler.ssl.SslContext;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -62,7 +64,6 @@ public final class TlsSessionAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	TlsSessionBundleReloads tlsSessionBundleReloads(TlsSessionCaches caches, TlsSessionClientRouting routing,
 			ObjectProvider<SslBundles> sslBundles) {
 		return new TlsSessionBundleReloads(caches, routing, sslBundles.getIfAvailable());
@@ -89,7 +90,8 @@ public final class TlsSessionAutoConfiguration {
 		ClientHttpConnectorBuilderCustomizer<ClientHttpConnectorBuilder<?>> tlsSessionClientHttpConnectorBuilderCustomizer(
 				TlsSessionClientRouting routing) {
 			return (builder) -> (builder instanceof ReactorClientHttpConnectorBuilder reactor)
-					? new TlsSessionClientHttpConnectorBuilder(reactor, routing::contextFor) : builder;
+					? new TlsSessionClientHttpConnectorBuilder(reactor, new SslBundleRouting(routing::contextFor))
+					: builder;
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -98,12 +100,23 @@ public final class TlsSessionAutoConfiguration {
 
 			@Bean
 			@ConditionalOnMissingBean
-			WebClientTlsSessions webClientTlsSessions(TlsSessionCaches caches,
+			WebClientTlsSessions webClientTlsSessions(TlsSessionCaches caches, TlsSessionClientRouting routing,
 					ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+					ObjectProvider<ReactorResourceFactory> resourceFactory,
 					ObjectProvider<HttpClientSettings> settings) {
-				return new AutoConfiguredWebClientTlsSessions(caches,
-						connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::reactor),
+				// Boot's builder (wrapped by the customizer above) unless the application chose another
+				// technology: then a Reactor one on the application's Reactor resources
+				ClientHttpConnectorBuilder<?> builder = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::reactor);
+				TlsSessionClientHttpConnectorBuilder managed = (builder instanceof TlsSessionClientHttpConnectorBuilder tls)
+						? tls : new TlsSessionClientHttpConnectorBuilder(reactor(resourceFactory.getIfAvailable()),
+								new SslBundleRouting(routing::contextFor));
+				return new AutoConfiguredWebClientTlsSessions(caches, managed,
 						settings.getIfAvailable(HttpClientSettings::defaults));
+			}
+
+			private static ReactorClientHttpConnectorBuilder reactor(@Nullable ReactorResourceFactory resources) {
+				ReactorClientHttpConnectorBuilder reactor = ClientHttpConnectorBuilder.reactor();
+				return (resources != null) ? reactor.withReactorResourceFactory(resources) : reactor;
 			}
 
 		}
@@ -119,7 +132,8 @@ public final class TlsSessionAutoConfiguration {
 		ClientHttpRequestFactoryBuilderCustomizer<ClientHttpRequestFactoryBuilder<?>> tlsSessionClientHttpRequestFactoryBuilderCustomizer(
 				TlsSessionClientRouting routing) {
 			return (builder) -> (builder instanceof ReactorClientHttpRequestFactoryBuilder reactor)
-					? new TlsSessionClientHttpRequestFactoryBuilder(reactor, routing::contextFor) : builder;
+					? new TlsSessionClientHttpRequestFactoryBuilder(reactor, new SslBundleRouting(routing::contextFor))
+					: builder;
 		}
 
 	}

@@ -4,7 +4,6 @@ import javax.net.ssl.SSLException;
 
 import dev.tlssession.TlsSessionCache;
 import dev.tlssession.TlsSessionCaches;
-import dev.tlssession.netty.AbstractTlsSessionCache;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -27,13 +26,13 @@ final class TlsSessionBundleReloads {
 		}
 		for (TlsSessionCache cache : caches.caches()) {
 			String bundle = routing.bundleOf(cache.name());
-			if (bundle != null && cache instanceof AbstractTlsSessionCache rebuildable) {
-				sslBundles.addBundleUpdateHandler(bundle, (updated) -> rebuild(rebuildable, bundle, updated));
+			if (bundle != null) {
+				sslBundles.addBundleUpdateHandler(bundle, (updated) -> rebuild(cache, bundle, updated));
 			}
 		}
 	}
 
-	private static void rebuild(AbstractTlsSessionCache cache, String bundleName, SslBundle bundle) {
+	private static void rebuild(TlsSessionCache cache, String bundleName, SslBundle bundle) {
 		try {
 			cache.rebuild(TlsSessionCachesFactory.material(bundle));
 			logger.info("SSL bundle '" + bundleName + "' reloaded: TLS session cache '" + cache.name()

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tlssession.TlsSessionCache;
 import dev.tlssession.TlsSessionCaches;
-import dev.tlssession.netty.RoutingSslContext;
+import dev.tlssession.routing.RoutingSslContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -92,7 +92,7 @@ public final class TlsSessionClientRouting {
 		}
 		TlsSessionCache defaultCache = this.caches.defaultCache();
 		TlsSessionCache fallback = users.contains(defaultCache) ? defaultCache : users.get(0);
-		return Optional.of(new RoutingSslContext(this.caches.router(users::contains, fallback)));
+		return Optional.of(this.caches.sslContext(users::contains, fallback));
 	}
 
 	private void warnOnce(String key, String what) {

@@ -1,6 +1,7 @@
 package dev.tlssession.autoconfigure;
 
 import dev.tlssession.TlsSessionConfigurationException;
+import dev.tlssession.TlsSessionStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;

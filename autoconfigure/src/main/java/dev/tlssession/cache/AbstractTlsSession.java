@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionKey;
+import dev.tlssession.index.SessionId;
+import dev.tlssession.index.SessionIdHasher;
 
 /**
  * The immutable part of a session view that both providers share.

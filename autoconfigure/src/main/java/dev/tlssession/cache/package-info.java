@@ -1,5 +1,7 @@
 /**
- * The bounded session store behind the OpenSSL provider: no Spring, no native code.
+ * What every cache shares whatever its provider: the base class with its settings, counters, listeners and
+ * handshake accounting, the session view, and the calls to an application's {@code TlsSessionStore} made off the
+ * I/O threads.
  */
 @NullMarked
 package dev.tlssession.cache;

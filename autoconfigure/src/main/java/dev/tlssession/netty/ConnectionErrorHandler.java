@@ -2,8 +2,8 @@ package dev.tlssession.netty;
 
 import java.io.IOException;
 
-import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderException;

@@ -1,7 +1,7 @@
 package dev.tlssession.netty;
 
-import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.ssl.SslHandler;

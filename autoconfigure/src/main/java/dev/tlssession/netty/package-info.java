@@ -1,6 +1,7 @@
 /**
- * What both providers share at the Netty level: the cache base class with its handshake accounting, host rules and
- * the routing context that picks a cache per connection.
+ * Connection binding: the handlers around a connection's {@code SslHandler} that hold back the handshake until
+ * the session to offer is settled and report connections that break, and the connections the caches track by
+ * engine.
  */
 @NullMarked
 package dev.tlssession.netty;

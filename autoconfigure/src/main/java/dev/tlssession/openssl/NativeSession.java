@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.AbstractTlsSession;
-import dev.tlssession.cache.SessionId;
-import dev.tlssession.cache.SessionIndex;
+import dev.tlssession.index.SessionId;
+import dev.tlssession.index.SessionIndex;
 import io.netty.internal.tcnative.SSLSession;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 
 import dev.tlssession.EvictionCause;
@@ -18,9 +17,9 @@ import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
-import dev.tlssession.cache.SessionIndex;
+import dev.tlssession.cache.AbstractTlsSessionCache;
 import dev.tlssession.cache.StoreDispatcher;
-import dev.tlssession.netty.AbstractTlsSessionCache;
+import dev.tlssession.index.SessionIndex;
 import dev.tlssession.netty.ForwardingSslContext;
 import dev.tlssession.netty.HandshakeFailures;
 import dev.tlssession.netty.TrackedConnections;

@@ -3,7 +3,6 @@ package dev.tlssession.routing;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import dev.tlssession.TlsSessionKey;
 
 /**
  * A rule that routes connections to a cache: {@code api.example.com}, {@code *.example.com} (any host below
@@ -73,16 +72,16 @@ public record HostRule(String host, boolean wildcard, int port) {
 
 	/**
 	 * Whether a connection's upstream matches.
-	 * @param key the upstream
+	 * @param host the host name, lower case, without a trailing dot
+	 * @param port the port
 	 * @return {@code true} if it matches
 	 */
-	public boolean matches(TlsSessionKey key) {
-		if (this.port != -1 && this.port != key.port()) {
+	public boolean matches(String host, int port) {
+		if (this.port != -1 && this.port != port) {
 			return false;
 		}
-		String candidate = key.host();
-		return this.wildcard ? candidate.length() > this.host.length() + 1 && candidate.endsWith("." + this.host)
-				: candidate.equals(this.host);
+		return this.wildcard ? host.length() > this.host.length() + 1 && host.endsWith("." + this.host)
+				: host.equals(this.host);
 	}
 
 	/**

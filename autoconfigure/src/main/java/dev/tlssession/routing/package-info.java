@@ -1,5 +1,6 @@
 /**
- * Which cache a connection uses: host rules and the router that applies them.
+ * Which cache a connection uses: host rules, the router that applies them, and the client context that hands
+ * each connection to its cache's context.
  */
 @NullMarked
 package dev.tlssession.routing;

@@ -13,8 +13,8 @@ import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionConfigurationException;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
-import dev.tlssession.autoconfigure.actuate.TlsSessionsHealthContributorAutoConfiguration;
-import dev.tlssession.autoconfigure.actuate.TlsSessionsHealthProperties;
+import dev.tlssession.autoconfigure.health.TlsSessionsHealthContributorAutoConfiguration;
+import dev.tlssession.autoconfigure.health.TlsSessionsHealthProperties;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 

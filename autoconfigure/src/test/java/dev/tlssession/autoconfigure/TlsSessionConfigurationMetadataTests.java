@@ -17,9 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.tlssession.TlsSessionCacheSettings;
-import dev.tlssession.autoconfigure.actuate.TlsSessionsHealthProperties;
+import dev.tlssession.autoconfigure.health.TlsSessionsHealthProperties;
 import org.jspecify.annotations.Nullable;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

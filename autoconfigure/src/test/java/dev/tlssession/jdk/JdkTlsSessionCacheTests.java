@@ -54,8 +54,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class JdkTlsSessionCacheTests {
 
-	private static final TlsMaterial TRUST = new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null,
-			null);
+	private static final TlsMaterial TRUST = TestPki.get().trust();
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 

@@ -17,9 +17,9 @@ import dev.tlssession.testsupport.TlsTestServer.Handshake;
 import dev.tlssession.testsupport.TlsTestServer.Mode;
 import dev.tlssession.testsupport.Waits;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -113,7 +113,7 @@ class ConnectionFaultTests {
 
 	private static OpenSslTlsSessionCache cache() {
 		try {
-			return new OpenSslTlsSessionCache("faults", TlsSessionCacheSettings.DEFAULTS, StoreSafetyTests.TRUST);
+			return new OpenSslTlsSessionCache("faults", TlsSessionCacheSettings.DEFAULTS, TestPki.get().trust());
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

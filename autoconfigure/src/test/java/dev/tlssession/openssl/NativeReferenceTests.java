@@ -47,7 +47,7 @@ class NativeReferenceTests {
 	@EnumSource(Mode.class)
 	void theCountIsWhatTheCacheHoldsThroughChurnFlushesRemovalsRebuildsAndFailures(Mode mode) throws Exception {
 		OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("counted", TlsSessionCacheSettings.DEFAULTS,
-				StoreSafetyTests.TRUST);
+				TestPki.get().trust());
 		TestClient client = new TestClient(cache);
 		try (TlsTestServer server = TlsTestServer.start(mode);
 				TlsTestServer untrusted = TlsTestServer.start(mode, new TestPki("Other Root CA").server(), null,
@@ -70,7 +70,7 @@ class NativeReferenceTests {
 			assertThat(cache.size()).isZero();
 			client.get(server.url("localhost"));
 			client.get(server.url("localhost"));
-			cache.rebuild(StoreSafetyTests.TRUST);
+			cache.rebuild(TestPki.get().trust());
 			assertHeld(cache);
 			client.get(server.url("localhost"));
 			assertHeld(cache);
@@ -93,7 +93,7 @@ class NativeReferenceTests {
 		TlsSessionCacheSettings bounded = new TlsSessionCacheSettings(1024, 1024, d.timeout(), true, true, true,
 				false, true, d.handshakeTimeout());
 		HoardingStore store = new HoardingStore();
-		OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("bounded", bounded, StoreSafetyTests.TRUST, store,
+		OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("bounded", bounded, TestPki.get().trust(), store,
 				Duration.ofSeconds(1));
 		TestClient client = new TestClient(new TlsSessionCaches(List.of(cache), Map.of(), "bounded"));
 		AtomicLong peak = new AtomicLong();

@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoreSafetyTests {
 
-	static final TlsMaterial TRUST = new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null, null);
+	static final TlsMaterial TRUST = TestPki.get().trust();
 
 	private final LoopResources loops = LoopResources.create("store-safety", 2, true);
 

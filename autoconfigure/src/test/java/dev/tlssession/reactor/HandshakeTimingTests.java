@@ -8,16 +8,15 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import dev.tlssession.TlsMaterial;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.testsupport.TestPki;
 import dev.tlssession.testsupport.TlsTestServer;
 import dev.tlssession.testsupport.TlsTestServer.Mode;
+import io.netty.resolver.AbstractAddressResolver;
 import io.netty.resolver.AddressResolver;
 import io.netty.resolver.AddressResolverGroup;
-import io.netty.resolver.AbstractAddressResolver;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class HandshakeTimingTests {
 	void handshakeDurationLeavesOutNameResolution() throws Exception {
 		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS,
-					new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null, null));
+					TestPki.get().trust());
 			TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "a");
 			List<Long> durations = new CopyOnWriteArrayList<>();
 			caches.addHandshakeListener((c, key, outcome, protocol, nanos) -> durations.add(nanos));

@@ -16,8 +16,8 @@ import dev.tlssession.TlsSessionStats;
 import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.netty.ConnectionErrorHandler;
 import dev.tlssession.netty.HandshakeGate;
-import dev.tlssession.netty.RoutingSslContext;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
+import dev.tlssession.routing.RoutingSslContext;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
 import dev.tlssession.testsupport.TlsTestServer;
@@ -38,8 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TlsSessionHttpClientsTests {
 
-	private static final TlsMaterial TRUST = new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null,
-			null);
+	private static final TlsMaterial TRUST = TestPki.get().trust();
 
 	private static final int CONNECTIONS = 5;
 

@@ -22,6 +22,10 @@ public final class BlockingCalls implements BlockHoundIntegration {
 		// integration does not list it yet (4.2.15)
 		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
 				"tryExpandMagazines");
+		// the JDK's own session lock, which a flush on another thread (invalidating the session) may hold for a
+		// moment while the engine sizes its buffers: SunJSSE has no other way to invalidate a session
+		builder.allowBlockingCallsInside("sun.security.ssl.SSLSessionImpl", "getPacketBufferSize");
+		builder.allowBlockingCallsInside("sun.security.ssl.SSLSessionImpl", "getApplicationBufferSize");
 		builder.blockingMethodCallback((method) -> {
 			BlockingOperationError error = new BlockingOperationError(method);
 			CAUGHT.add(method + " on " + Thread.currentThread().getName() + "\n" + stack(error));

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import io.netty.internal.tcnative.SSL;
 import io.netty.util.Version;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import dev.tlssession.TlsMaterial;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 
@@ -57,6 +58,14 @@ public final class TestPki {
 	 */
 	public static TestPki get() {
 		return DEFAULT;
+	}
+
+	/**
+	 * A cache's TLS configuration that trusts this authority, with the provider's protocols and ciphers.
+	 * @return the material
+	 */
+	public TlsMaterial trust() {
+		return new TlsMaterial(null, this.root.toTrustManagerFactory(), null, null);
 	}
 
 	public X509Bundle root() {

@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import dev.tlssession.TlsSessionKey;
-import dev.tlssession.cache.SessionId;
-import dev.tlssession.cache.SessionIndex;
+import dev.tlssession.index.SessionId;
+import dev.tlssession.index.SessionIndex;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;

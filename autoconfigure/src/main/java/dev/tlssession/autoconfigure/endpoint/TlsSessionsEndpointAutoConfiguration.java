@@ -1,13 +1,12 @@
-package dev.tlssession.autoconfigure.actuate;
+package dev.tlssession.autoconfigure.endpoint;
 
 import dev.tlssession.TlsSessionCaches;
-import dev.tlssession.actuate.TlsSessionsEndpoint;
-import dev.tlssession.actuate.TlsSessionsEndpointWebExtension;
+import dev.tlssession.actuate.endpoint.TlsSessionsEndpoint;
+import dev.tlssession.actuate.endpoint.TlsSessionsEndpointWebExtension;
 import dev.tlssession.autoconfigure.TlsSessionAutoConfiguration;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,7 +18,7 @@ import org.springframework.context.annotation.Bean;
  * exposed: {@code management.endpoints.web.exposure.include=tlssessions}.
  */
 @AutoConfiguration(after = TlsSessionAutoConfiguration.class)
-@ConditionalOnClass(Endpoint.class)
+@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnBean(TlsSessionCaches.class)
 @ConditionalOnAvailableEndpoint(TlsSessionsEndpoint.class)
 public final class TlsSessionsEndpointAutoConfiguration {

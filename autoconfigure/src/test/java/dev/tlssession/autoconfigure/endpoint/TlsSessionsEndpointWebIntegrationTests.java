@@ -1,4 +1,4 @@
-package dev.tlssession.actuate;
+package dev.tlssession.autoconfigure.endpoint;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"logging.level.dev.tlssession=TRACE" })
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
-class TlsSessionsEndpointTests {
+class TlsSessionsEndpointWebIntegrationTests {
 
 	@TempDir
 	static Path pem;

@@ -1,4 +1,4 @@
-package dev.tlssession.actuate;
+package dev.tlssession.actuate.endpoint;
 
 import java.time.Duration;
 import java.time.Instant;

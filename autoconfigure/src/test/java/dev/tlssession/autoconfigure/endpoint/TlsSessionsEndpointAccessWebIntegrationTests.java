@@ -1,4 +1,4 @@
-package dev.tlssession.actuate;
+package dev.tlssession.autoconfigure.endpoint;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoints.web.exposure.include=tlssessions")
 @AutoConfigureWebTestClient
-class TlsSessionsEndpointAccessTests {
+class TlsSessionsEndpointAccessWebIntegrationTests {
 
 	@Autowired
 	WebTestClient actuator;

@@ -1,6 +1,5 @@
-package dev.tlssession.reliability;
+package dev.tlssession.openssl;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.stream.Collectors;
 import dev.tlssession.EvictionCause;
 import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
-import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.testsupport.IndependentServer.Handshake;
+import dev.tlssession.testsupport.Memory;
 import dev.tlssession.testsupport.OpenSslServer;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TestPki;
@@ -40,9 +39,9 @@ class HostileServerTests {
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("hostile",
 					new TlsSessionCacheSettings(MAX_SESSIONS, MAX_PER_HOST, d.timeout(), true, true, true, false,
 							false, d.handshakeTimeout()),
-					UpstreamChangeTests.TRUST);
+					TestPki.get().trust());
 			TestClient client = new TestClient(cache);
-			long heapBefore = usedHeapAfterGc();
+			long heapBefore = Memory.usedHeapAfterGc();
 			List<String> bodies = new ArrayList<>();
 			for (int round = 0; round < 2; round++) {
 				for (String host : TestPki.HOSTS) {
@@ -54,7 +53,7 @@ class HostileServerTests {
 					assertThat(perHost.values()).allMatch((count) -> count <= MAX_PER_HOST);
 				}
 			}
-			long heapAfter = usedHeapAfterGc();
+			long heapAfter = Memory.usedHeapAfterGc();
 			List<Handshake> handshakes = server.handshakes(bodies);
 			assertThat(handshakes.subList(0, TestPki.HOSTS.length)).extracting(Handshake::resumed).containsOnly(false);
 			assertThat(cache.stats().stored()).as("tickets received").isGreaterThan(5000);
@@ -62,14 +61,5 @@ class HostileServerTests {
 			assertThat(heapAfter - heapBefore).as("heap growth after GC, bytes").isLessThan(16L << 20);
 		}
 	}
-
-	static long usedHeapAfterGc() throws InterruptedException {
-		for (int i = 0; i < 3; i++) {
-			System.gc();
-			Thread.sleep(50);
-		}
-		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-	}
-
 
 }

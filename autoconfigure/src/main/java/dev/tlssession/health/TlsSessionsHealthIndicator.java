@@ -1,4 +1,4 @@
-package dev.tlssession.actuate;
+package dev.tlssession.health;
 
 import java.time.Clock;
 import java.time.Duration;

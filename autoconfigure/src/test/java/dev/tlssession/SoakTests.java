@@ -1,4 +1,4 @@
-package dev.tlssession.reliability;
+package dev.tlssession;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,18 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLException;
 
-import dev.tlssession.EvictionCause;
-import dev.tlssession.TlsSession;
-import dev.tlssession.TlsSessionCache;
-import dev.tlssession.TlsSessionCacheSettings;
-import dev.tlssession.TlsSessionCaches;
-import dev.tlssession.TlsSessionKey;
-import dev.tlssession.TlsSessionStats;
-import dev.tlssession.TlsSessionStore;
 import dev.tlssession.openssl.NativeReferences;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.routing.HostRule;
+import dev.tlssession.testsupport.Memory;
 import dev.tlssession.testsupport.TestClient;
+import dev.tlssession.testsupport.TestPki;
 import dev.tlssession.testsupport.TlsTestServer;
 import dev.tlssession.testsupport.TlsTestServer.Mode;
 import dev.tlssession.testsupport.Waits;
@@ -57,10 +51,10 @@ class SoakTests {
 			TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
 			TlsSessionCacheSettings settings = new TlsSessionCacheSettings(MAX_SESSIONS, MAX_PER_HOST, d.timeout(),
 					true, true, true, false, false, d.handshakeTimeout());
-			OpenSslTlsSessionCache main = new OpenSslTlsSessionCache("main", settings, UpstreamChangeTests.TRUST,
+			OpenSslTlsSessionCache main = new OpenSslTlsSessionCache("main", settings, TestPki.get().trust(),
 					new LatestSessionStore(), Duration.ofMillis(50));
 			OpenSslTlsSessionCache catalog = new OpenSslTlsSessionCache("catalog", settings,
-					UpstreamChangeTests.TRUST);
+					TestPki.get().trust());
 			TlsSessionCaches caches = new TlsSessionCaches(List.of(main, catalog),
 					Map.of("catalog", List.of(HostRule.parse("*.catalog.test"))), "main");
 			TestClient client = new TestClient(caches);
@@ -86,10 +80,10 @@ class SoakTests {
 				for (int batch = 0; batch < 5; batch++) {
 					run(client, urls, REQUESTS / 5, failures);
 					if (batch == 0) {
-						heapBefore = HostileServerTests.usedHeapAfterGc();
+						heapBefore = Memory.usedHeapAfterGc();
 					}
 				}
-				long heapAfter = HostileServerTests.usedHeapAfterGc();
+				long heapAfter = Memory.usedHeapAfterGc();
 				Duration took = Duration.ofNanos(System.nanoTime() - start);
 				TlsSessionStats stats = main.stats();
 				System.out.printf("Soak: %d requests in %ds, %d failures, max cache size %d, heap after GC %d KiB "
@@ -115,7 +109,7 @@ class SoakTests {
 
 	private static void rebuild(OpenSslTlsSessionCache cache) {
 		try {
-			cache.rebuild(UpstreamChangeTests.TRUST);
+			cache.rebuild(TestPki.get().trust());
 		}
 		catch (SSLException ex) {
 			throw new IllegalStateException(ex);

@@ -1,4 +1,4 @@
-package dev.tlssession.control;
+package dev.tlssession.openssl;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,7 +9,6 @@ import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
-import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TestPki;
 import dev.tlssession.testsupport.TlsTestServer;
@@ -28,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class SeedSemanticsTests {
 
-	static final TlsMaterial TRUST = new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null, null);
+	static final TlsMaterial TRUST = TestPki.get().trust();
 
 	private final TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS, TestPki.get().server(), null,
 			true);

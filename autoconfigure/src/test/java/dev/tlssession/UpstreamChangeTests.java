@@ -1,16 +1,10 @@
-package dev.tlssession.reliability;
+package dev.tlssession;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.tlssession.EvictionCause;
-import dev.tlssession.TlsMaterial;
-import dev.tlssession.TlsSessionCache;
-import dev.tlssession.TlsSessionCacheSettings;
-import dev.tlssession.TlsSessionCaches;
-import dev.tlssession.TlsSessionStats;
 import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.routing.HostRule;
@@ -36,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class UpstreamChangeTests {
 
-	static final TlsMaterial TRUST = new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null, null);
+	static final TlsMaterial TRUST = TestPki.get().trust();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "TLS12_SESSION_IDS", "TLS12_TICKETS", "TLS13" })

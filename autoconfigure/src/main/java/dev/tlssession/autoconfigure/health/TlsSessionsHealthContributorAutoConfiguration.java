@@ -1,8 +1,8 @@
-package dev.tlssession.autoconfigure.actuate;
+package dev.tlssession.autoconfigure.health;
 
 import dev.tlssession.TlsSessionCaches;
-import dev.tlssession.actuate.TlsSessionsHealthIndicator;
 import dev.tlssession.autoconfigure.TlsSessionAutoConfiguration;
+import dev.tlssession.health.TlsSessionsHealthIndicator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

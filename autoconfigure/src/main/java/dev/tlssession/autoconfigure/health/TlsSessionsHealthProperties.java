@@ -1,4 +1,4 @@
-package dev.tlssession.autoconfigure.actuate;
+package dev.tlssession.autoconfigure.health;
 
 import java.time.Duration;
 

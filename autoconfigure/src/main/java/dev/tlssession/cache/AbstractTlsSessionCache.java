@@ -1,31 +1,28 @@
-package dev.tlssession.netty;
+package dev.tlssession.cache;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLException;
 
 import dev.tlssession.HandshakeOutcome;
 import dev.tlssession.TlsHandshakeListener;
-import dev.tlssession.TlsMaterial;
 import dev.tlssession.TlsProvider;
 import dev.tlssession.TlsSessionCache;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStats;
-import dev.tlssession.cache.CacheCounters;
-import dev.tlssession.cache.SessionIdHasher;
+import dev.tlssession.index.SessionIdHasher;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The name, settings, counters and handshake accounting that every cache has, whatever its provider.
+ * The name, settings, counters, listeners and handshake accounting that every cache has, whatever its provider.
  */
 public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 
 	private static final InternalLogger logger = InternalLoggerFactory.getInstance(AbstractTlsSessionCache.class);
-
-	private static final TlsHandshakeListener NO_LISTENER = (cache, key, outcome, protocol, duration) -> {
-	};
 
 	private final String name;
 
@@ -35,7 +32,7 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 
 	private final CacheCounters counters = new CacheCounters();
 
-	private volatile TlsHandshakeListener listener = NO_LISTENER;
+	private final List<TlsHandshakeListener> listeners = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates a cache.
@@ -71,28 +68,15 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 		return this.counters.snapshot(size());
 	}
 
-	/**
-	 * Sets the listener told about handshakes and offers; the registry uses it to fan out to its listeners.
-	 * @param listener the listener
-	 */
-	public final void setHandshakeListener(TlsHandshakeListener listener) {
-		this.listener = listener;
+	@Override
+	public final void addHandshakeListener(TlsHandshakeListener listener) {
+		this.listeners.add(listener);
 	}
 
-	/**
-	 * Switches to a context built from new TLS material and flushes every session made with the old one.
-	 * Connections already open finish on the old context, which is released after the last of them; the next
-	 * connection makes a full handshake, and no session of the old material is ever offered again.
-	 * @param material the new TLS configuration
-	 * @throws SSLException if the context cannot be built
-	 */
-	public abstract void rebuild(TlsMaterial material) throws SSLException;
-
-	/**
-	 * Releases the cache's TLS contexts and sessions. Connections still open finish on what they hold; nothing is
-	 * stored or offered any more.
-	 */
-	public abstract void close();
+	@Override
+	public final void removeHandshakeListener(TlsHandshakeListener listener) {
+		this.listeners.remove(listener);
+	}
 
 	/**
 	 * The cache's counters, for the provider to count stores, evictions and store failures.
@@ -112,11 +96,14 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 	protected final void recordHandshake(@Nullable TlsSessionKey key, HandshakeOutcome outcome,
 			@Nullable String protocol, long startNanos) {
 		this.counters.handshake(outcome);
-		try {
-			this.listener.handshake(this, key, outcome, protocol, System.nanoTime() - startNanos);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Handshake listener failed for cache '{}'", this.name, ex);
+		long durationNanos = System.nanoTime() - startNanos;
+		for (TlsHandshakeListener listener : this.listeners) {
+			try {
+				listener.handshake(this, key, outcome, protocol, durationNanos);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Handshake listener failed for cache '{}'", this.name, ex);
+			}
 		}
 	}
 
@@ -128,11 +115,13 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 	 */
 	protected final void recordOffer(TlsSessionKey key, boolean accepted, @Nullable String protocol) {
 		this.counters.offer(accepted);
-		try {
-			this.listener.offer(this, key, accepted, protocol);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Handshake listener failed for cache '{}'", this.name, ex);
+		for (TlsHandshakeListener listener : this.listeners) {
+			try {
+				listener.offer(this, key, accepted, protocol);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Handshake listener failed for cache '{}'", this.name, ex);
+			}
 		}
 	}
 

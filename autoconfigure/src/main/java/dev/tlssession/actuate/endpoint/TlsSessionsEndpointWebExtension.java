@@ -1,8 +1,8 @@
-package dev.tlssession.actuate;
+package dev.tlssession.actuate.endpoint;
 
 import dev.tlssession.TlsSessionCaches;
-import dev.tlssession.actuate.TlsSessionsEndpoint.CacheDetailsDescriptor;
-import dev.tlssession.actuate.TlsSessionsEndpoint.RemovalDescriptor;
+import dev.tlssession.actuate.endpoint.TlsSessionsEndpoint.CacheDetailsDescriptor;
+import dev.tlssession.actuate.endpoint.TlsSessionsEndpoint.RemovalDescriptor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;

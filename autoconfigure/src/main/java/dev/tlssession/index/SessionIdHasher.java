@@ -1,4 +1,4 @@
-package dev.tlssession.cache;
+package dev.tlssession.index;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package dev.tlssession.cache;
+package dev.tlssession.index;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import java.util.stream.LongStream;
 
 import dev.tlssession.EvictionCause;
 import dev.tlssession.TlsSessionKey;
-import dev.tlssession.cache.SessionIndex.PutResult;
+import dev.tlssession.index.SessionIndex.PutResult;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

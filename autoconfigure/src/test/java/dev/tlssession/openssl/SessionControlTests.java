@@ -1,4 +1,4 @@
-package dev.tlssession.control;
+package dev.tlssession.openssl;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -14,7 +14,6 @@ import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStats;
 import dev.tlssession.TlsSessionStore;
 import dev.tlssession.jdk.JdkTlsSessionCache;
-import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TestPki;
 import dev.tlssession.testsupport.TlsTestServer;
@@ -28,8 +27,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import static dev.tlssession.control.SeedSemanticsTests.TRUST;
-import static dev.tlssession.control.SeedSemanticsTests.cache;
+import static dev.tlssession.openssl.SeedSemanticsTests.TRUST;
+import static dev.tlssession.openssl.SeedSemanticsTests.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the {@code tlssessions} endpoint.
+ */
+@NullMarked
+package dev.tlssession.autoconfigure.endpoint;
+
+import org.jspecify.annotations.NullMarked;
