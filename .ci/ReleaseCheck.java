@@ -23,7 +23,7 @@ public class ReleaseCheck {
 	static final String GROUP_PATH = "dev/tlssession";
 
 	static final List<String> PUBLISHED = List.of("tls-session-spring-boot-autoconfigure",
-			"tls-session-spring-boot-starter");
+			"tls-session-spring-boot-starter", "tls-session-spring-boot-test");
 
 	static final List<String> NOT_PUBLISHED = List.of("tls-session-spring-boot-parent", "tls-session-sample-app",
 			"tls-session-benchmarks");

@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.tlssession.reactor.TlsSessionHttpClients;
-import dev.tlssession.testsupport.IndependentServer.Handshake;
+import dev.tlssession.test.OpenSslServer;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
+import dev.tlssession.test.UpstreamHandshake;
 import dev.tlssession.testsupport.LoopbackResolver;
-import dev.tlssession.testsupport.OpenSslServer;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,20 +41,20 @@ class CacheBoundsTests {
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-	private static final TlsMaterial TRUST = TestPki.get().trust();
+	private static final TlsMaterial TRUST = TestPki.trust();
 
 	@TempDir
 	Path directory;
 
 	@ParameterizedTest
 	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
-	void moreUpstreamsThanMaxSessionsKeepTheNewest(CacheProvider provider, Mode mode) throws Exception {
+	void moreUpstreamsThanMaxSessionsKeepTheNewest(CacheProvider provider, ResumptionMode mode) throws Exception {
 		int maxSessions = 5;
 		TlsSessionCache cache = provider.create("default", settings(maxSessions, 1, Duration.ofHours(1)), TRUST);
 		HttpClient client = client(cache);
-		try (TlsTestServer first = TlsTestServer.start(mode); TlsTestServer second = TlsTestServer.start(mode)) {
+		try (TlsUpstream first = TestServers.start(mode); TlsUpstream second = TestServers.start(mode)) {
 			List<Upstream> upstreams = new ArrayList<>();
-			for (TlsTestServer server : List.of(first, second)) {
+			for (TlsUpstream server : List.of(first, second)) {
 				for (String host : TestPki.HOSTS) {
 					upstreams.add(new Upstream(server, host));
 				}
@@ -68,7 +69,7 @@ class CacheBoundsTests {
 			TlsSessionStats stats = cache.stats();
 			if (provider == CacheProvider.OPENSSL) {
 				// BoringSSL servers send 2 TLS 1.3 tickets per connection; the per-host bound of 1 drops one
-				int perConnection = (mode == Mode.TLS13) ? 2 : 1;
+				int perConnection = (mode == ResumptionMode.TLS13) ? 2 : 1;
 				assertThat(stats.stored()).isEqualTo((long) upstreams.size() * perConnection);
 				assertThat(stats.evictions(EvictionCause.CAPACITY)).as("capacity evictions")
 					.isEqualTo(stats.stored() - maxSessions);
@@ -96,14 +97,14 @@ class CacheBoundsTests {
 		TlsSessionCache cache = CacheProvider.OPENSSL.create("default", settings(1024, 1, Duration.ofHours(1)),
 				TRUST);
 		HttpClient client = client(cache);
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			for (int i = 0; i < 5; i++) {
 				get(client, server.url("api.test"));
 				assertThat(perHost(cache)).as("sessions per upstream after connection %d", i + 1)
 					.containsOnlyKeys(new TlsSessionKey("api.test", server.port()))
 					.allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
 			}
-			assertThat(server.handshakes()).extracting(TlsTestServer.Handshake::resumed)
+			assertThat(server.handshakes()).extracting(UpstreamHandshake::resumed)
 				.containsExactly(false, true, true, true, true);
 			TlsSessionStats stats = cache.stats();
 			assertThat(stats.stored()).as("tickets stored").isEqualTo(10);
@@ -121,8 +122,8 @@ class CacheBoundsTests {
 		TlsSessionCache cache = provider.create("default", settings(maxSessions, maxPerHost, Duration.ofHours(1)),
 				TRUST);
 		HttpClient client = client(cache);
-		try (OpenSslServer server = OpenSslServer.startTls13(20, this.directory)) {
-			List<Handshake> handshakes = new ArrayList<>();
+		try (OpenSslServer server = TestServers.sServerTls13(20, this.directory)) {
+			List<UpstreamHandshake> handshakes = new ArrayList<>();
 			for (int i = 0; i < 5; i++) {
 				handshakes.add(OpenSslServer.handshake(get(client, server.url("api.test"))));
 				assertThat(cache.size()).as("size after connection %d", i + 1).isLessThanOrEqualTo(maxSessions);
@@ -131,7 +132,7 @@ class CacheBoundsTests {
 						.allSatisfy((key, count) -> assertThat(count).isEqualTo(maxPerHost));
 				}
 			}
-			assertThat(handshakes).extracting(Handshake::resumed)
+			assertThat(handshakes).extracting(UpstreamHandshake::resumed)
 				.as("resumed, per connection, as s_server saw it")
 				.containsExactly(false, true, true, true, true);
 			if (provider == CacheProvider.OPENSSL) {
@@ -147,19 +148,19 @@ class CacheBoundsTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
-	void flushOfAFullCacheLeavesNothingToResume(CacheProvider provider, Mode mode) throws Exception {
+	void flushOfAFullCacheLeavesNothingToResume(CacheProvider provider, ResumptionMode mode) throws Exception {
 		// with 2 tickets per connection the JDK's by-id index (what getIds() lists) overflows before its host:port
 		// index (what it offers from), so invalidating the listed sessions alone left sessions that still resumed
 		TlsSessionCache cache = provider.create("default", settings(3, 3, Duration.ofHours(1)), TRUST);
 		HttpClient client = client(cache);
 		List<String> hosts = List.of("api.test", "other.test", "payments.test");
-		try (TlsTestServer server = TlsTestServer.start(mode)) {
+		try (TlsUpstream server = TestServers.start(mode)) {
 			hosts.forEach((host) -> get(client, server.url(host)));
 			assertThat(cache.flush()).isPositive();
 			assertThat(cache.size()).isZero();
 			assertThat(cache.sessions()).isEmpty();
 			hosts.forEach((host) -> get(client, server.url(host)));
-			assertThat(server.handshakes()).extracting(TlsTestServer.Handshake::resumed)
+			assertThat(server.handshakes()).extracting(UpstreamHandshake::resumed)
 				.as("resumed, per connection, as the server saw it")
 				.containsExactly(false, false, false, false, false, false);
 		}
@@ -167,11 +168,11 @@ class CacheBoundsTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
-	void expiredSessionsAreNotOffered(CacheProvider provider, Mode mode) throws Exception {
+	void expiredSessionsAreNotOffered(CacheProvider provider, ResumptionMode mode) throws Exception {
 		// two seconds: a session that outlives its whole lifetime in a slow handshake is rightly never kept
 		TlsSessionCache cache = provider.create("default", settings(1024, 4, Duration.ofSeconds(2)), TRUST);
 		HttpClient client = client(cache);
-		try (TlsTestServer server = TlsTestServer.start(mode)) {
+		try (TlsUpstream server = TestServers.start(mode)) {
 			Instant before = Instant.now();
 			get(client, server.url("api.test"));
 			List<TlsSession> sessions = cache.sessions();
@@ -182,7 +183,7 @@ class CacheBoundsTests {
 			assertThat(wait).isLessThan(Duration.ofMillis(2100));
 			Thread.sleep(Math.max(0, wait.toMillis()));
 			get(client, server.url("api.test"));
-			assertThat(server.handshakes()).extracting(TlsTestServer.Handshake::resumed)
+			assertThat(server.handshakes()).extracting(UpstreamHandshake::resumed)
 				.as("resumed, per connection, as the server saw it")
 				.containsExactly(false, false);
 			TlsSessionStats stats = cache.stats();
@@ -216,17 +217,17 @@ class CacheBoundsTests {
 		return client.get().uri(url).responseContent().aggregate().asString().block(REQUEST_TIMEOUT);
 	}
 
-	private record Upstream(TlsTestServer server, String host) {
+	private record Upstream(TlsUpstream server, String host) {
 
 		/**
 		 * Makes one request and returns the handshake the server saw for it.
 		 */
-		TlsTestServer.Handshake get(HttpClient client) {
+		UpstreamHandshake get(HttpClient client) {
 			int before = this.server.handshakes().size();
 			assertThat(CacheBoundsTests.get(client, this.server.url(this.host))).isEqualTo("ok");
-			List<TlsTestServer.Handshake> handshakes = this.server.handshakes();
+			List<UpstreamHandshake> handshakes = this.server.handshakes();
 			assertThat(handshakes).hasSize(before + 1);
-			TlsTestServer.Handshake handshake = handshakes.get(before);
+			UpstreamHandshake handshake = handshakes.get(before);
 			// neither Netty nor the JDK sends SNI for a name without a dot
 			assertThat(handshake.serverName()).isEqualTo(this.host.contains(".") ? this.host : null);
 			return handshake;

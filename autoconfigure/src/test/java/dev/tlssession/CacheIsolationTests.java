@@ -8,11 +8,13 @@ import javax.net.ssl.SSLHandshakeException;
 
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import dev.tlssession.routing.HostRule;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TestCertificateAuthority;
+import dev.tlssession.test.TlsUpstream;
+import dev.tlssession.test.UpstreamHandshake;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Handshake;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.netty.http.client.HttpClient;
@@ -33,24 +35,24 @@ class CacheIsolationTests {
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
 	/** An authority that did not issue the servers' certificate. */
-	private static final TestPki OTHER = new TestPki("Other CA");
+	private static final TestCertificateAuthority OTHER = TestPki.create("Other CA");
 
 	@ParameterizedTest
 	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
-	void hostRoutedToACacheThatDoesNotTrustTheServerFailsEveryTime(CacheProvider provider, Mode mode)
+	void hostRoutedToACacheThatDoesNotTrustTheServerFailsEveryTime(CacheProvider provider, ResumptionMode mode)
 			throws Exception {
 		TlsSessionCaches caches = looseAndStrict(provider);
 		HttpClient client = new TlsSessionHttpClients(caches)
 			.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.newConnection())));
-		try (TlsTestServer server = TlsTestServer.start(mode)) {
+		try (TlsUpstream server = TestServers.start(mode)) {
 			for (int i = 0; i < ROUNDS; i++) {
 				assertThat(get(client, server.url("api.test"))).isEqualTo("ok");
 				assertVerificationFails(client, server.url("other.test"));
 			}
 			assertThat(server.handshakes()).as("handshakes the server completed")
-				.extracting(Handshake::serverName)
+				.extracting(UpstreamHandshake::serverName)
 				.containsOnly("api.test");
-			assertThat(server.handshakes()).extracting(Handshake::resumed)
+			assertThat(server.handshakes()).extracting(UpstreamHandshake::resumed)
 				.containsExactly(false, true, true, true);
 			assertThat(failedHandshakes(server)).as("handshakes the server saw fail").isEqualTo(ROUNDS);
 			assertStrictCacheNeverHandshook(caches.get("strict"));
@@ -61,16 +63,17 @@ class CacheIsolationTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
-	void cacheThatDoesNotTrustTheServerFailsOnTheUpstreamAnotherCacheResumes(CacheProvider provider, Mode mode)
+	void cacheThatDoesNotTrustTheServerFailsOnTheUpstreamAnotherCacheResumes(CacheProvider provider,
+			ResumptionMode mode)
 			throws Exception {
 		TlsSessionCaches caches = looseAndStrict(provider);
 		HttpClients clients = new HttpClients(caches);
-		try (TlsTestServer server = TlsTestServer.start(mode)) {
+		try (TlsUpstream server = TestServers.start(mode)) {
 			for (int i = 0; i < ROUNDS; i++) {
 				assertThat(get(clients.of("loose"), server.url("api.test"))).isEqualTo("ok");
 				assertVerificationFails(clients.of("strict"), server.url("api.test"));
 			}
-			assertThat(server.handshakes()).extracting(Handshake::resumed)
+			assertThat(server.handshakes()).extracting(UpstreamHandshake::resumed)
 				.as("the loose cache's handshakes, as the server saw them")
 				.containsExactly(false, true, true, true);
 			assertThat(failedHandshakes(server)).as("the strict cache's handshakes").isEqualTo(ROUNDS);
@@ -80,19 +83,19 @@ class CacheIsolationTests {
 
 	@ParameterizedTest
 	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
-	void cachesWithTheSameTrustStillDoNotShareSessions(CacheProvider provider, Mode mode) throws Exception {
+	void cachesWithTheSameTrustStillDoNotShareSessions(CacheProvider provider, ResumptionMode mode) throws Exception {
 		TlsMaterial trust = trusting(TestPki.get());
 		TlsSessionCaches caches = new TlsSessionCaches(
 				List.of(provider.create("a", TlsSessionCacheSettings.DEFAULTS, trust),
 						provider.create("b", TlsSessionCacheSettings.DEFAULTS, trust)),
 				Map.of(), "a");
 		HttpClients clients = new HttpClients(caches);
-		try (TlsTestServer server = TlsTestServer.start(mode)) {
+		try (TlsUpstream server = TestServers.start(mode)) {
 			for (int i = 0; i < 3; i++) {
 				assertThat(get(clients.of("a"), server.url("api.test"))).isEqualTo("ok");
 				assertThat(get(clients.of("b"), server.url("api.test"))).isEqualTo("ok");
 			}
-			assertThat(server.handshakes()).extracting(Handshake::resumed)
+			assertThat(server.handshakes()).extracting(UpstreamHandshake::resumed)
 				.as("a, b, a, b, a, b as the server saw them: the first of each cache is full")
 				.containsExactly(false, false, true, true, true, true);
 			for (String name : List.of("a", "b")) {
@@ -127,7 +130,7 @@ class CacheIsolationTests {
 	 * The server's count of failed handshakes once it has seen all of them: the client may report its failure
 	 * before the server has read the alert.
 	 */
-	private static int failedHandshakes(TlsTestServer server) throws InterruptedException {
+	private static long failedHandshakes(TlsUpstream server) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		while (server.failedHandshakes() < ROUNDS && System.nanoTime() - deadline < 0) {
 			Thread.sleep(10);
@@ -147,7 +150,7 @@ class CacheIsolationTests {
 			});
 	}
 
-	private static TlsMaterial trusting(TestPki pki) {
+	private static TlsMaterial trusting(TestCertificateAuthority pki) {
 		return new TlsMaterial(null, pki.root().toTrustManagerFactory(), null, null);
 	}
 

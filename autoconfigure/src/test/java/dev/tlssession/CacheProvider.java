@@ -7,7 +7,7 @@ import javax.net.ssl.SSLException;
 
 import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.test.ResumptionMode;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
@@ -44,7 +44,7 @@ enum CacheProvider {
 	static List<Arguments> withEveryMode() {
 		List<Arguments> arguments = new ArrayList<>();
 		for (CacheProvider provider : values()) {
-			for (Mode mode : Mode.values()) {
+			for (ResumptionMode mode : ResumptionMode.values()) {
 				arguments.add(Arguments.of(provider, mode));
 			}
 		}

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.tlssession.reactor.TlsSessionHttpClients;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.netty.http.client.HttpClient;
@@ -31,10 +32,10 @@ class FailedHandshakeTests {
 	@ParameterizedTest
 	@EnumSource(CacheProvider.class)
 	void certificateVerificationFailureCountsAsFailed(CacheProvider provider) throws Exception {
-		TlsMaterial otherTrust = new TlsMaterial(null, new TestPki("Other CA").root().toTrustManagerFactory(), null,
+		TlsMaterial otherTrust = new TlsMaterial(null, TestPki.create("Other CA").root().toTrustManagerFactory(), null,
 				null);
 		TlsSessionCache cache = provider.create("default", TlsSessionCacheSettings.DEFAULTS, otherTrust);
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			for (int i = 0; i < 3; i++) {
 				assertThatException().isThrownBy(() -> get(cache, server.url("api.test")));
 			}
@@ -48,7 +49,7 @@ class FailedHandshakeTests {
 	@ParameterizedTest
 	@EnumSource(CacheProvider.class)
 	void refusedConnectionIsNoHandshake(CacheProvider provider) throws Exception {
-		TlsMaterial trust = TestPki.get().trust();
+		TlsMaterial trust = TestPki.trust();
 		TlsSessionCache cache = provider.create("default", TlsSessionCacheSettings.DEFAULTS, trust);
 		int closedPort;
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

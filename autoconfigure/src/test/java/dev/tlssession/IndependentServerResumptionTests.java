@@ -10,13 +10,13 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import dev.tlssession.reactor.TlsSessionHttpClients;
-import dev.tlssession.testsupport.IndependentServer;
-import dev.tlssession.testsupport.IndependentServer.Handshake;
+import dev.tlssession.test.IndependentServer;
+import dev.tlssession.test.NginxServer;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.UpstreamHandshake;
 import dev.tlssession.testsupport.LoopbackResolver;
-import dev.tlssession.testsupport.NginxServer;
-import dev.tlssession.testsupport.OpenSslServer;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,9 +55,9 @@ class IndependentServerResumptionTests {
 		List<Arguments> setups = new ArrayList<>();
 		for (CacheProvider provider : CacheProvider.values()) {
 			for (Server server : Server.values()) {
-				for (Mode mode : Mode.values()) {
+				for (ResumptionMode mode : ResumptionMode.values()) {
 					setups.add(Arguments.of(provider, server, mode, ClientProtocols.DEFAULT));
-					if (mode != Mode.TLS13) {
+					if (mode != ResumptionMode.TLS13) {
 						setups.add(Arguments.of(provider, server, mode, ClientProtocols.TLS12_ONLY));
 					}
 				}
@@ -72,19 +72,19 @@ class IndependentServerResumptionTests {
 
 	@ParameterizedTest(name = "{0} client ({3}) to {1} {2}")
 	@MethodSource("setups")
-	void serverResumesEveryConnectionAfterTheFirst(CacheProvider provider, Server kind, Mode mode,
+	void serverResumesEveryConnectionAfterTheFirst(CacheProvider provider, Server kind, ResumptionMode mode,
 			ClientProtocols protocols) throws Exception {
 		TlsSessionCache cache = provider.create("default", TlsSessionCacheSettings.DEFAULTS, protocols.material());
 		HttpClient client = client(cache);
 		try (IndependentServer server = kind.start(mode, this.directory)) {
 			List<String> bodies = get(client, server, REQUESTS);
-			List<Handshake> handshakes = server.handshakes(bodies);
+			List<UpstreamHandshake> handshakes = server.handshakes(bodies);
 			assertThat(handshakes).as("handshakes the server saw").hasSize(REQUESTS);
-			assertThat(handshakes).extracting(Handshake::resumed)
+			assertThat(handshakes).extracting(UpstreamHandshake::resumed)
 				.as("resumed, per request, as the server saw it")
 				.containsExactlyElementsOf(firstFullThenResumed(REQUESTS));
-			assertThat(handshakes).extracting(Handshake::protocol)
-				.containsOnly((mode == Mode.TLS13) ? "TLSv1.3" : "TLSv1.2");
+			assertThat(handshakes).extracting(UpstreamHandshake::protocol)
+				.containsOnly((mode == ResumptionMode.TLS13) ? "TLSv1.3" : "TLSv1.2");
 			TlsSessionStats stats = cache.stats();
 			assertThat(stats.fullHandshakes()).as("full handshakes the cache counted").isEqualTo(full(handshakes));
 			assertThat(stats.resumedHandshakes()).as("resumed handshakes the cache counted")
@@ -96,7 +96,7 @@ class IndependentServerResumptionTests {
 
 	@ParameterizedTest(name = "{0} client to {1} {2}")
 	@MethodSource("everyProviderServerAndMode")
-	void cacheWithReuseOffMakesEveryHandshakeFull(CacheProvider provider, Server kind, Mode mode,
+	void cacheWithReuseOffMakesEveryHandshakeFull(CacheProvider provider, Server kind, ResumptionMode mode,
 			ClientProtocols protocols) throws Exception {
 		TlsSessionCacheSettings noReuse = new TlsSessionCacheSettings(1024, 4, Duration.ofHours(1), false, true, true,
 				false, false, Duration.ofSeconds(10));
@@ -104,7 +104,7 @@ class IndependentServerResumptionTests {
 		HttpClient client = client(cache);
 		try (IndependentServer server = kind.start(mode, this.directory)) {
 			List<String> bodies = get(client, server, 3);
-			assertThat(server.handshakes(bodies)).extracting(Handshake::resumed)
+			assertThat(server.handshakes(bodies)).extracting(UpstreamHandshake::resumed)
 				.as("resumed, per request, as the server saw it")
 				.containsExactly(false, false, false);
 			assertThat(cache.stats().fullHandshakes()).isEqualTo(3);
@@ -114,7 +114,7 @@ class IndependentServerResumptionTests {
 
 	@ParameterizedTest(name = "{0} client to {1} {2}")
 	@MethodSource("everyProviderServerAndMode")
-	void serverThatForgetsItsSessionsCostsOneFullHandshake(CacheProvider provider, Server kind, Mode mode,
+	void serverThatForgetsItsSessionsCostsOneFullHandshake(CacheProvider provider, Server kind, ResumptionMode mode,
 			ClientProtocols protocols) throws Exception {
 		TlsSessionCache cache = provider.create("default", TlsSessionCacheSettings.DEFAULTS, protocols.material());
 		HttpClient client = client(cache);
@@ -122,7 +122,7 @@ class IndependentServerResumptionTests {
 			List<String> bodies = new ArrayList<>(get(client, server, 3));
 			server.forgetSessions();
 			bodies.addAll(get(client, server, 3));
-			assertThat(server.handshakes(bodies)).extracting(Handshake::resumed)
+			assertThat(server.handshakes(bodies)).extracting(UpstreamHandshake::resumed)
 				.as("resumed, per request, as the server saw it")
 				.containsExactly(false, true, true, false, true, true);
 			TlsSessionStats stats = cache.stats();
@@ -133,7 +133,7 @@ class IndependentServerResumptionTests {
 				assertThat(stats.offersRejected()).as("offers the server declined").isEqualTo(1);
 				// a TLS 1.3 ticket left the cache when it was offered (single use); a TLS 1.2 session stays until
 				// the server declines it
-				assertThat(stats.evictions(EvictionCause.REJECTED)).isEqualTo((mode == Mode.TLS13) ? 0 : 1);
+				assertThat(stats.evictions(EvictionCause.REJECTED)).isEqualTo((mode == ResumptionMode.TLS13) ? 0 : 1);
 			}
 		}
 	}
@@ -141,15 +141,15 @@ class IndependentServerResumptionTests {
 	@ParameterizedTest
 	@EnumSource(CacheProvider.class)
 	void nginxRestartedWithTheSameTicketKeyStillResumesTickets(CacheProvider provider) throws Exception {
-		for (Mode mode : List.of(Mode.TLS13, Mode.TLS12_TICKETS)) {
+		for (ResumptionMode mode : List.of(ResumptionMode.TLS13, ResumptionMode.TLS12_TICKETS)) {
 			TlsSessionCache cache = provider.create("default", TlsSessionCacheSettings.DEFAULTS,
 					ClientProtocols.DEFAULT.material());
 			HttpClient client = client(cache);
-			try (NginxServer server = NginxServer.start(mode, this.directory.resolve(mode.name()))) {
+			try (NginxServer server = TestServers.nginx(mode, this.directory.resolve(mode.name()))) {
 				List<String> bodies = new ArrayList<>(get(client, server, 2));
 				server.restart();
 				bodies.addAll(get(client, server, 2));
-				assertThat(server.handshakes(bodies)).extracting(Handshake::resumed)
+				assertThat(server.handshakes(bodies)).extracting(UpstreamHandshake::resumed)
 					.as("resumed, per request, as nginx %s saw it", mode)
 					.containsExactly(false, true, true, true);
 				assertThat(cache.stats().resumedHandshakes()).isEqualTo(3);
@@ -184,12 +184,12 @@ class IndependentServerResumptionTests {
 		return expected;
 	}
 
-	private static long full(List<Handshake> handshakes) {
+	private static long full(List<UpstreamHandshake> handshakes) {
 		return handshakes.stream().filter((handshake) -> !handshake.resumed()).count();
 	}
 
-	private static long resumed(List<Handshake> handshakes) {
-		return handshakes.stream().filter(Handshake::resumed).count();
+	private static long resumed(List<UpstreamHandshake> handshakes) {
+		return handshakes.stream().filter(UpstreamHandshake::resumed).count();
 	}
 
 	/**
@@ -197,15 +197,15 @@ class IndependentServerResumptionTests {
 	 */
 	enum Server {
 
-		NGINX(NginxServer::start), S_SERVER(OpenSslServer::start);
+		NGINX(TestServers::nginx), S_SERVER(TestServers::sServer);
 
-		private final BiFunction<Mode, Path, IndependentServer> start;
+		private final BiFunction<ResumptionMode, Path, IndependentServer> start;
 
-		Server(BiFunction<Mode, Path, IndependentServer> start) {
+		Server(BiFunction<ResumptionMode, Path, IndependentServer> start) {
 			this.start = start;
 		}
 
-		IndependentServer start(Mode mode, Path directory) {
+		IndependentServer start(ResumptionMode mode, Path directory) {
 			return this.start.apply(mode, directory);
 		}
 

@@ -7,10 +7,11 @@ import java.util.Map;
 import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.reactor.TlsSessionHttpClients;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.netty.http.client.HttpClient;
@@ -25,41 +26,41 @@ class ResumptionTests {
 
 	private static final int CONNECTIONS = 20;
 
-	private static final TlsMaterial TRUST = TestPki.get().trust();
+	private static final TlsMaterial TRUST = TestPki.trust();
 
 	private static final TlsMaterial TRUST_TLS12_ONLY = new TlsMaterial(null,
 			TestPki.get().root().toTrustManagerFactory(), List.of("TLSv1.2"), null);
 
 	@ParameterizedTest
-	@EnumSource(Mode.class)
-	void openSslResumesEveryConnectionAfterTheFirst(Mode mode) throws Exception {
+	@EnumSource(ResumptionMode.class)
+	void openSslResumesEveryConnectionAfterTheFirst(ResumptionMode mode) throws Exception {
 		assertResumes(new OpenSslTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST), mode);
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
-	void openSslWithOnlyTls12EnabledResumes(Mode mode) throws Exception {
+	@EnumSource(value = ResumptionMode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
+	void openSslWithOnlyTls12EnabledResumes(ResumptionMode mode) throws Exception {
 		assertResumes(new OpenSslTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST_TLS12_ONLY),
 				mode);
 	}
 
 	@ParameterizedTest
-	@EnumSource(Mode.class)
-	void jdkResumesEveryConnectionAfterTheFirst(Mode mode) throws Exception {
+	@EnumSource(ResumptionMode.class)
+	void jdkResumesEveryConnectionAfterTheFirst(ResumptionMode mode) throws Exception {
 		assertResumes(new JdkTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST), mode);
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
-	void jdkWithOnlyTls12EnabledResumes(Mode mode) throws Exception {
+	@EnumSource(value = ResumptionMode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
+	void jdkWithOnlyTls12EnabledResumes(ResumptionMode mode) throws Exception {
 		assertResumes(new JdkTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST_TLS12_ONLY), mode);
 	}
 
-	private void assertResumes(TlsSessionCache cache, Mode mode) {
+	private void assertResumes(TlsSessionCache cache, ResumptionMode mode) {
 		TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "default");
 		HttpClient client = new TlsSessionHttpClients(caches)
 			.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.newConnection())));
-		try (TlsTestServer server = TlsTestServer.start(mode)) {
+		try (TlsUpstream server = TestServers.start(mode)) {
 			for (int i = 0; i < CONNECTIONS; i++) {
 				String body = client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
 					.block(Duration.ofSeconds(10));

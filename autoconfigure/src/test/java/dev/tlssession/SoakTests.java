@@ -15,11 +15,12 @@ import javax.net.ssl.SSLException;
 import dev.tlssession.openssl.NativeReferences;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.routing.HostRule;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.Memory;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -45,16 +46,16 @@ class SoakTests {
 
 	@Test
 	void churnFlushesAndListingsUnderLoadLoseNoRequestAndStayBounded() throws Exception {
-		try (TlsTestServer tls13 = TlsTestServer.start(Mode.TLS13);
-				TlsTestServer sessionIds = TlsTestServer.start(Mode.TLS12_SESSION_IDS);
-				TlsTestServer stateless = TlsTestServer.start(Mode.TLS12_TICKETS)) {
+		try (TlsUpstream tls13 = TestServers.start(ResumptionMode.TLS13);
+				TlsUpstream sessionIds = TestServers.start(ResumptionMode.TLS12_SESSION_IDS);
+				TlsUpstream stateless = TestServers.start(ResumptionMode.TLS12_TICKETS)) {
 			TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
 			TlsSessionCacheSettings settings = new TlsSessionCacheSettings(MAX_SESSIONS, MAX_PER_HOST, d.timeout(),
 					true, true, true, false, false, d.handshakeTimeout());
-			OpenSslTlsSessionCache main = new OpenSslTlsSessionCache("main", settings, TestPki.get().trust(),
+			OpenSslTlsSessionCache main = new OpenSslTlsSessionCache("main", settings, TestPki.trust(),
 					new LatestSessionStore(), Duration.ofMillis(50));
 			OpenSslTlsSessionCache catalog = new OpenSslTlsSessionCache("catalog", settings,
-					TestPki.get().trust());
+					TestPki.trust());
 			TlsSessionCaches caches = new TlsSessionCaches(List.of(main, catalog),
 					Map.of("catalog", List.of(HostRule.parse("*.catalog.test"))), "main");
 			TestClient client = new TestClient(caches);
@@ -109,7 +110,7 @@ class SoakTests {
 
 	private static void rebuild(OpenSslTlsSessionCache cache) {
 		try {
-			cache.rebuild(TestPki.get().trust());
+			cache.rebuild(TestPki.trust());
 		}
 		catch (SSLException ex) {
 			throw new IllegalStateException(ex);

@@ -8,11 +8,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.routing.HostRule;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TestCertificateAuthority;
+import dev.tlssession.test.TlsUpstream;
+import dev.tlssession.test.UpstreamHandshake;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Handshake;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,12 +32,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class UpstreamChangeTests {
 
-	static final TlsMaterial TRUST = TestPki.get().trust();
+	static final TlsMaterial TRUST = TestPki.trust();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "TLS12_SESSION_IDS", "TLS12_TICKETS", "TLS13" })
-	void newTicketKeysUnderConcurrencyCostFullHandshakesAndNoFailures(Mode mode) throws Exception {
-		try (TlsTestServer server = TlsTestServer.start(mode)) {
+	void newTicketKeysUnderConcurrencyCostFullHandshakesAndNoFailures(ResumptionMode mode) throws Exception {
+		try (TlsUpstream server = TestServers.start(mode)) {
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
 			TestClient client = new TestClient(cache);
 			AtomicInteger failures = new AtomicInteger();
@@ -55,7 +57,7 @@ class UpstreamChangeTests {
 			assertThat(failures).hasValue(0);
 			assertThat(stats.offersRejected()).as("offers the server declined after it forgot").isPositive();
 			assertThat(server.resumed()).isEqualTo(stats.offersAccepted());
-			if (mode != Mode.TLS13) {
+			if (mode != ResumptionMode.TLS13) {
 				// a declined TLS 1.2 session is still in the cache until evicted; TLS 1.3 tickets left on use
 				// concurrent connections may all have offered the same session: it leaves once
 				assertThat(stats.evictions(EvictionCause.REJECTED)).isPositive()
@@ -73,14 +75,15 @@ class UpstreamChangeTests {
 				: new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
 		TestClient client = new TestClient(cache);
 		int port;
-		try (TlsTestServer trusted = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream trusted = TestServers.start(ResumptionMode.TLS13)) {
 			port = trusted.port();
 			for (int i = 0; i < 3; i++) {
 				client.get(trusted.url("localhost"));
 			}
 			assertThat(trusted.resumed()).isEqualTo(2);
 		}
-		try (TlsTestServer impostor = TlsTestServer.restart(Mode.TLS13, new TestPki("Impostor CA").server(), port)) {
+		try (TlsUpstream impostor = TestServers.restart(ResumptionMode.TLS13, TestPki.create("Impostor CA").server(),
+				port)) {
 			for (int i = 0; i < 5; i++) {
 				assertThatExceptionOfType(RuntimeException.class)
 					.isThrownBy(() -> client.get(impostor.url("localhost")));
@@ -100,24 +103,24 @@ class UpstreamChangeTests {
 				: new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
 		TestClient client = new TestClient(cache);
 		int port;
-		try (TlsTestServer tls13 = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream tls13 = TestServers.start(ResumptionMode.TLS13)) {
 			port = tls13.port();
 			client.get(tls13.url("localhost"));
 			client.get(tls13.url("localhost"));
 		}
-		try (TlsTestServer tls12 = TlsTestServer.restart(Mode.TLS12_SESSION_IDS, TestPki.get().server(), port)) {
+		try (TlsUpstream tls12 = TestServers.restart(ResumptionMode.TLS12_SESSION_IDS, TestPki.get().server(), port)) {
 			for (int i = 0; i < 3; i++) {
 				assertThat(client.get(tls12.url("localhost"))).isEqualTo("ok");
 			}
-			assertThat(tls12.handshakes()).extracting(Handshake::resumed).containsExactly(false, true, true);
+			assertThat(tls12.handshakes()).extracting(UpstreamHandshake::resumed).containsExactly(false, true, true);
 		}
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "openssl", "jdk" })
 	void twoClientIdentitiesToOneUpstreamNeverShareASession(String provider) throws Exception {
-		TestPki pki = TestPki.get();
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13, pki.server(), pki.root(), false)) {
+		TestCertificateAuthority pki = TestPki.get();
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13, pki.server(), pki.root(), false)) {
 			TlsSessionCache first = cache(provider, "first", identity(pki, "first"));
 			TlsSessionCache second = cache(provider, "second", identity(pki, "second"));
 			TestClient client = new TestClient(new TlsSessionCaches(List.of(first, second),
@@ -128,16 +131,16 @@ class UpstreamChangeTests {
 				client.get(server.url("other.test"));
 			}
 			assertThat(server.handshakes()).filteredOn((handshake) -> "api.test".equals(handshake.serverName()))
-				.extracting(Handshake::clientSubject)
+				.extracting(UpstreamHandshake::clientSubject)
 				.containsOnly("CN=first");
 			assertThat(server.handshakes()).filteredOn((handshake) -> "other.test".equals(handshake.serverName()))
-				.extracting(Handshake::clientSubject)
+				.extracting(UpstreamHandshake::clientSubject)
 				.containsOnly("CN=second");
 			assertThat(server.full()).as("each identity's first connection is full").isEqualTo(2);
 		}
 	}
 
-	private static TlsMaterial identity(TestPki pki, String name) throws Exception {
+	private static TlsMaterial identity(TestCertificateAuthority pki, String name) throws Exception {
 		return new TlsMaterial(pki.client(name).toKeyManagerFactory(), pki.root().toTrustManagerFactory(), null,
 				null);
 	}

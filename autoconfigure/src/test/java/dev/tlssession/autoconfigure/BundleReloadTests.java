@@ -7,11 +7,13 @@ import java.time.Duration;
 
 import dev.tlssession.EvictionCause;
 import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TestCertificateAuthority;
+import dev.tlssession.test.TlsUpstream;
+import dev.tlssession.test.UpstreamHandshake;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Handshake;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import io.netty.pkitesting.X509Bundle;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,12 +43,12 @@ class BundleReloadTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "openssl", "jdk" })
 	void aReloadedClientCertificateIsUsedOnTheNextConnection(String provider) throws Exception {
-		TestPki pki = TestPki.get();
+		TestCertificateAuthority pki = TestPki.get();
 		X509Bundle first = pki.client("first");
 		X509Bundle second = pki.client("second");
 		writeClient(first);
 		Path root = pki.writeRootPem(this.pem);
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13, pki.server(), pki.root(), false)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13, pki.server(), pki.root(), false)) {
 			new ApplicationContextRunner()
 				.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
 						ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
@@ -63,7 +65,8 @@ class BundleReloadTests {
 					WebClient client = context.getBean(WebClient.Builder.class).build();
 					get(client, server);
 					get(client, server);
-					assertThat(server.handshakes()).extracting(Handshake::clientSubject).containsOnly("CN=first");
+					assertThat(server.handshakes()).extracting(UpstreamHandshake::clientSubject)
+						.containsOnly("CN=first");
 					assertThat(server.resumed()).isEqualTo(1);
 					writeClient(second);
 					TlsSessionCaches caches = context.getBean(TlsSessionCaches.class);
@@ -72,8 +75,9 @@ class BundleReloadTests {
 					server.resetCounts();
 					get(client, server);
 					get(client, server);
-					assertThat(server.handshakes()).extracting(Handshake::clientSubject).containsOnly("CN=second");
-					assertThat(server.handshakes()).extracting(Handshake::resumed).containsExactly(false, true);
+					assertThat(server.handshakes()).extracting(UpstreamHandshake::clientSubject)
+						.containsOnly("CN=second");
+					assertThat(server.handshakes()).extracting(UpstreamHandshake::resumed).containsExactly(false, true);
 				});
 		}
 	}
@@ -84,7 +88,7 @@ class BundleReloadTests {
 		Files.writeString(this.pem.resolve("client.pem"), client.getCertificatePathPEM());
 	}
 
-	private static void get(WebClient client, TlsTestServer server) {
+	private static void get(WebClient client, TlsUpstream server) {
 		assertThat(client.get().uri(server.url("localhost")).retrieve().bodyToMono(String.class)
 			.block(Duration.ofSeconds(10))).isEqualTo("ok");
 	}

@@ -1,15 +1,12 @@
 package dev.tlssession.autoconfigure;
 
-import java.nio.file.Path;
-
 import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.LoopbackResolver;
-import dev.tlssession.testsupport.TestBundles;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -34,12 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HttpServiceGroupTests {
 
-	@TempDir
-	static Path pem;
-
 	@Test
 	void serviceGroupClientsResumeThroughTheCaches() {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			new ApplicationContextRunner()
 				.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
 						ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
@@ -47,7 +41,7 @@ class HttpServiceGroupTests {
 						ReactiveHttpServiceClientAutoConfiguration.class, TlsSessionAutoConfiguration.class))
 				.withUserConfiguration(Services.class)
 				.withBean(ClientHttpConnectorBuilderCustomizer.class, LoopbackResolver::customizer)
-				.withPropertyValues(TestBundles.trusting("test", TestPki.get(), pem))
+				.withPropertyValues(TestPki.get().sslBundlePropertyValues("test"))
 				.withPropertyValues("tls.session.caches.default.ssl-bundle=test",
 						"spring.http.serviceclient.upstream.base-url=" + server.url("localhost"),
 						"spring.reactor.netty.shutdown-quiet-period=0s")

@@ -1,6 +1,5 @@
 package dev.tlssession.autoconfigure;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,6 @@ import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.metrics.TlsSessionMeterBinder;
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import dev.tlssession.routing.RoutingSslContext;
-import dev.tlssession.testsupport.TestBundles;
 import dev.tlssession.testsupport.TestPki;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,7 +28,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -80,9 +77,6 @@ class TlsSessionAutoConfigurationTests {
 	/** Reactor Netty's resources wait 2s on shutdown by default, at every context close. */
 	private static final String NO_SHUTDOWN_QUIET_PERIOD = "spring.reactor.netty.shutdown-quiet-period=0s";
 
-	@TempDir
-	static Path pem;
-
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
@@ -91,7 +85,7 @@ class TlsSessionAutoConfigurationTests {
 
 	private ApplicationContextRunner withBundles(ApplicationContextRunner runner, String... names) {
 		for (String name : names) {
-			runner = runner.withPropertyValues(TestBundles.trusting(name, TestPki.get(), pem));
+			runner = runner.withPropertyValues(TestPki.get().sslBundlePropertyValues(name));
 		}
 		return runner;
 	}

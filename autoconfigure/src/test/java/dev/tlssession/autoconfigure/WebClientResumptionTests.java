@@ -1,18 +1,17 @@
 package dev.tlssession.autoconfigure;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
+import dev.tlssession.test.UpstreamHandshake;
 import dev.tlssession.testsupport.LoopbackResolver;
-import dev.tlssession.testsupport.TestBundles;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,22 +32,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebClientResumptionTests {
 
-	@TempDir
-	static Path pem;
-
-	private TlsTestServer server;
+	private TlsUpstream server;
 
 	private ApplicationContextRunner runner;
 
 	@BeforeEach
 	void start() {
-		this.server = TlsTestServer.start(Mode.TLS13);
+		this.server = TestServers.start(ResumptionMode.TLS13);
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
 					ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
 					TlsSessionAutoConfiguration.class))
 			.withBean(ClientHttpConnectorBuilderCustomizer.class, LoopbackResolver::customizer)
-			.withPropertyValues(TestBundles.trusting("test", TestPki.get(), pem))
+			.withPropertyValues(TestPki.get().sslBundlePropertyValues("test"))
 			.withPropertyValues("tls.session.caches.default.ssl-bundle=test");
 	}
 
@@ -102,7 +98,7 @@ class WebClientResumptionTests {
 				assertThat(caches.get("default").stats().fullHandshakes()).isEqualTo(1);
 				assertThat(caches.get("default").stats().resumedHandshakes()).isEqualTo(2);
 				assertThat(this.server.handshakes()).filteredOn((handshake) -> !handshake.resumed())
-					.extracting(TlsTestServer.Handshake::serverName)
+					.extracting(UpstreamHandshake::serverName)
 					.containsExactlyInAnyOrder("payments.test", "other.test");
 			});
 	}

@@ -28,11 +28,12 @@ import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStats;
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import dev.tlssession.routing.HostRule;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
@@ -54,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class JdkTlsSessionCacheTests {
 
-	private static final TlsMaterial TRUST = TestPki.get().trust();
+	private static final TlsMaterial TRUST = TestPki.trust();
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -64,7 +65,7 @@ class JdkTlsSessionCacheTests {
 		TlsMaterial material = new TlsMaterial(null, trust, null, null);
 		JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, material);
 		assertThat(trust.calls()).as("trust managers asked for by the constructor").isEqualTo(1);
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13); TlsSessionCaches caches = caches(cache)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13); TlsSessionCaches caches = caches(cache)) {
 			TestClient client = new TestClient(caches);
 			long flushed = 0;
 			for (int i = 1; i <= 10; i++) {
@@ -93,52 +94,52 @@ class JdkTlsSessionCacheTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
-	void flushCountsEveryListedSession(Mode mode) throws Exception {
+	@EnumSource(value = ResumptionMode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
+	void flushCountsEveryListedSession(ResumptionMode mode) throws Exception {
 		assertFlushCountsEveryListedSession(mode);
 	}
 
 	@Test
 	void flushCountsEveryListedTls13Ticket() throws Exception {
-		assertFlushCountsEveryListedSession(Mode.TLS13);
+		assertFlushCountsEveryListedSession(ResumptionMode.TLS13);
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
-	void removeHostAndPortTakesOutAndCountsExactlyTheListedSessionsOfTheUpstream(Mode mode) throws Exception {
+	@EnumSource(value = ResumptionMode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
+	void removeHostAndPortTakesOutAndCountsExactlyTheListedSessionsOfTheUpstream(ResumptionMode mode) throws Exception {
 		assertRemoveHostAndPortCountsTheListedSessions(mode);
 	}
 
 	@Test
 	void removeHostAndPortTakesOutAndCountsExactlyTheListedTicketsOfATls13Upstream() throws Exception {
-		assertRemoveHostAndPortCountsTheListedSessions(Mode.TLS13);
+		assertRemoveHostAndPortCountsTheListedSessions(ResumptionMode.TLS13);
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
-	void removeSessionTakesOutAndCountsEveryListedSessionOfItsUpstream(Mode mode) throws Exception {
+	@EnumSource(value = ResumptionMode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
+	void removeSessionTakesOutAndCountsEveryListedSessionOfItsUpstream(ResumptionMode mode) throws Exception {
 		assertRemoveSessionCountsTheListedSessions(mode);
 	}
 
 	@Test
 	void removeSessionTakesOutAndCountsEveryListedTicketOfItsTls13Upstream() throws Exception {
-		assertRemoveSessionCountsTheListedSessions(Mode.TLS13);
+		assertRemoveSessionCountsTheListedSessions(ResumptionMode.TLS13);
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
-	void aConnectionThatBreaksInvalidatesAndCountsTheListedSessionsOfItsUpstream(Mode mode) throws Exception {
+	@EnumSource(value = ResumptionMode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
+	void aConnectionThatBreaksInvalidatesAndCountsTheListedSessionsOfItsUpstream(ResumptionMode mode) throws Exception {
 		assertBrokenConnectionCountsTheListedSessions(mode);
 	}
 
 	@Test
 	void aConnectionThatBreaksInvalidatesAndCountsTheListedTicketsOfItsTls13Upstream() throws Exception {
-		assertBrokenConnectionCountsTheListedSessions(Mode.TLS13);
+		assertBrokenConnectionCountsTheListedSessions(ResumptionMode.TLS13);
 	}
 
-	private static void assertFlushCountsEveryListedSession(Mode mode) throws Exception {
+	private static void assertFlushCountsEveryListedSession(ResumptionMode mode) throws Exception {
 		JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
-		try (TlsTestServer server = TlsTestServer.start(mode); TlsSessionCaches caches = caches(cache)) {
+		try (TlsUpstream server = TestServers.start(mode); TlsSessionCaches caches = caches(cache)) {
 			fill(new TestClient(caches), server);
 			int listed = cache.sessions().size();
 			int flushed = cache.flush();
@@ -148,9 +149,9 @@ class JdkTlsSessionCacheTests {
 		}
 	}
 
-	private static void assertRemoveHostAndPortCountsTheListedSessions(Mode mode) throws Exception {
+	private static void assertRemoveHostAndPortCountsTheListedSessions(ResumptionMode mode) throws Exception {
 		JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
-		try (TlsTestServer server = TlsTestServer.start(mode); TlsSessionCaches caches = caches(cache)) {
+		try (TlsUpstream server = TestServers.start(mode); TlsSessionCaches caches = caches(cache)) {
 			TestClient client = new TestClient(caches);
 			TlsSessionKey upstream = new TlsSessionKey("localhost", server.port());
 			TlsSessionKey other = new TlsSessionKey("api.test", server.port());
@@ -158,7 +159,7 @@ class JdkTlsSessionCacheTests {
 			List<String> listed = idHashes(cache, upstream);
 			List<String> otherListed = idHashes(cache, other);
 			assertThat(listed).isNotEmpty();
-			if (mode == Mode.TLS13) {
+			if (mode == ResumptionMode.TLS13) {
 				assertThat(listed).as("a TLS 1.3 upstream has several tickets").hasSizeGreaterThan(1);
 			}
 			int removed = cache.remove("localhost", server.port());
@@ -171,16 +172,16 @@ class JdkTlsSessionCacheTests {
 		}
 	}
 
-	private static void assertRemoveSessionCountsTheListedSessions(Mode mode) throws Exception {
+	private static void assertRemoveSessionCountsTheListedSessions(ResumptionMode mode) throws Exception {
 		JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
-		try (TlsTestServer server = TlsTestServer.start(mode); TlsSessionCaches caches = caches(cache)) {
+		try (TlsUpstream server = TestServers.start(mode); TlsSessionCaches caches = caches(cache)) {
 			TestClient client = new TestClient(caches);
 			TlsSessionKey upstream = new TlsSessionKey("localhost", server.port());
 			TlsSessionKey other = new TlsSessionKey("api.test", server.port());
 			fill(client, server);
 			List<TlsSession> sessions = sessions(cache, upstream);
 			List<String> otherListed = idHashes(cache, other);
-			if (mode == Mode.TLS13) {
+			if (mode == ResumptionMode.TLS13) {
 				assertThat(sessions).as("a TLS 1.3 upstream has several tickets").hasSizeGreaterThan(1);
 			}
 			TlsSession session = sessions.get(sessions.size() - 1);
@@ -196,11 +197,11 @@ class JdkTlsSessionCacheTests {
 		}
 	}
 
-	private static void assertBrokenConnectionCountsTheListedSessions(Mode mode) throws Exception {
+	private static void assertBrokenConnectionCountsTheListedSessions(ResumptionMode mode) throws Exception {
 		JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
 		ConnectionProvider pool = ConnectionProvider.create("jdk-broken", 1);
 		// keep-alive, so that the connection stays open for the reset instead of closing with close_notify
-		try (TlsTestServer server = TlsTestServer.start(mode, TestPki.get().server(), null, true);
+		try (TlsUpstream server = TestServers.start(mode, TestPki.get().server(), null, true);
 				TlsSessionCaches caches = caches(cache)) {
 			TestClient client = new TestClient(caches);
 			TlsSessionKey upstream = new TlsSessionKey("localhost", server.port());
@@ -251,7 +252,7 @@ class JdkTlsSessionCacheTests {
 		JdkTlsSessionCache defaultCache = new JdkTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST);
 		JdkTlsSessionCache noReuse = new JdkTlsSessionCache("noreuse", noReuse(Duration.ofSeconds(10)), TRUST);
 		List<String> handshakes = new CopyOnWriteArrayList<>();
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13);
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13);
 				TlsSessionCaches caches = noReuseRoutedForApiTest(defaultCache, noReuse)) {
 			caches.addHandshakeListener((cache, key, outcome, protocol, nanos) -> handshakes
 				.add(cache.name() + " " + key + " " + outcome));
@@ -297,7 +298,7 @@ class JdkTlsSessionCacheTests {
 		}
 	}
 
-	private static void fill(TestClient client, TlsTestServer server) {
+	private static void fill(TestClient client, TlsUpstream server) {
 		for (int i = 0; i < 3; i++) {
 			assertThat(client.get(server.url("localhost"))).isEqualTo("ok");
 		}
@@ -311,7 +312,7 @@ class JdkTlsSessionCacheTests {
 	/**
 	 * The upstream's sessions were not offered again, the other upstream's still are.
 	 */
-	private static void assertNextHandshakes(TestClient client, TlsTestServer server, TlsSessionKey upstream,
+	private static void assertNextHandshakes(TestClient client, TlsUpstream server, TlsSessionKey upstream,
 			TlsSessionKey other) {
 		server.resetCounts();
 		client.get(server.url(upstream.host()));

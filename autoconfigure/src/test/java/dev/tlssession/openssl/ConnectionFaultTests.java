@@ -10,11 +10,12 @@ import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionStats;
 import dev.tlssession.reactor.TlsSessionHttpClients;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
+import dev.tlssession.test.UpstreamHandshake;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Handshake;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,9 @@ class ConnectionFaultTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Mode.class)
-	void aFatalAlertAfterTheHandshakeInvalidatesTheSessionsOfThatConnection(Mode mode) {
-		try (TlsTestServer server = TlsTestServer.start(mode)) {
+	@EnumSource(ResumptionMode.class)
+	void aFatalAlertAfterTheHandshakeInvalidatesTheSessionsOfThatConnection(ResumptionMode mode) {
+		try (TlsUpstream server = TestServers.start(mode)) {
 			assertThat(get(this.newConnections, server)).isEqualTo("ok");
 			List<TlsSession> before = this.cache.sessions();
 			server.alertMidResponse(true);
@@ -62,15 +63,16 @@ class ConnectionFaultTests {
 			// nothing the broken connection made (TLS 1.3 tickets) or resumed (a TLS 1.2 session) is left; an older
 			// TLS 1.3 ticket of a connection that closed in order still is
 			assertThat(before).containsAll(this.cache.sessions());
-			assertThat(this.cache.sessions()).hasSize((mode == Mode.TLS13) ? before.size() - 1 : 0);
+			assertThat(this.cache.sessions()).hasSize((mode == ResumptionMode.TLS13) ? before.size() - 1 : 0);
 			assertThat(get(this.newConnections, server)).isEqualTo("ok");
-			assertThat(server.handshakes()).extracting(Handshake::resumed).containsExactly(true, mode == Mode.TLS13);
+			assertThat(server.handshakes()).extracting(UpstreamHandshake::resumed)
+				.containsExactly(true, mode == ResumptionMode.TLS13);
 		}
 	}
 
 	@Test
 	void anAlertInTheMiddleOfAResumedHandshakeRemovesTheOfferedSession() {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
 			assertThat(get(this.newConnections, server)).isEqualTo("ok");
 			assertThat(this.cache.size()).isOne();
 			server.breakHandshakes(true);
@@ -81,14 +83,14 @@ class ConnectionFaultTests {
 			assertThat(stats.evictions(EvictionCause.INVALIDATED)).isOne();
 			assertThat(this.cache.size()).isZero();
 			assertThat(get(this.newConnections, server)).isEqualTo("ok");
-			assertThat(server.handshakes()).extracting(Handshake::resumed).containsExactly(false, false);
+			assertThat(server.handshakes()).extracting(UpstreamHandshake::resumed).containsExactly(false, false);
 			assertThat(server.failedHandshakes()).isOne();
 		}
 	}
 
 	@Test
 	void ticketsWithAZeroLifetimeAreNeitherKeptNorOffered() {
-		try (TlsTestServer server = TlsTestServer.startJdk(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.startJdk(ResumptionMode.TLS13)) {
 			server.sessionTimeout(0);
 			for (int i = 0; i < 4; i++) {
 				assertThat(get(this.newConnections, server)).isEqualTo("ok");
@@ -101,7 +103,7 @@ class ConnectionFaultTests {
 		}
 	}
 
-	private String get(HttpClient client, TlsTestServer server) {
+	private String get(HttpClient client, TlsUpstream server) {
 		return client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
 			.block(Duration.ofSeconds(10));
 	}
@@ -113,7 +115,7 @@ class ConnectionFaultTests {
 
 	private static OpenSslTlsSessionCache cache() {
 		try {
-			return new OpenSslTlsSessionCache("faults", TlsSessionCacheSettings.DEFAULTS, TestPki.get().trust());
+			return new OpenSslTlsSessionCache("faults", TlsSessionCacheSettings.DEFAULTS, TestPki.trust());
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -9,11 +9,12 @@ import java.util.stream.Collectors;
 import dev.tlssession.EvictionCause;
 import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
-import dev.tlssession.testsupport.IndependentServer.Handshake;
+import dev.tlssession.test.OpenSslServer;
+import dev.tlssession.test.UpstreamHandshake;
 import dev.tlssession.testsupport.Memory;
-import dev.tlssession.testsupport.OpenSslServer;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TestPki;
+import dev.tlssession.testsupport.TestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +35,12 @@ class HostileServerTests {
 
 	@Test
 	void aThousandTicketsPerConnectionKeepTheCacheAtItsBounds() throws Exception {
-		try (OpenSslServer server = OpenSslServer.startTls13(1000, this.directory)) {
+		try (OpenSslServer server = TestServers.sServerTls13(1000, this.directory)) {
 			TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("hostile",
 					new TlsSessionCacheSettings(MAX_SESSIONS, MAX_PER_HOST, d.timeout(), true, true, true, false,
 							false, d.handshakeTimeout()),
-					TestPki.get().trust());
+					TestPki.trust());
 			TestClient client = new TestClient(cache);
 			long heapBefore = Memory.usedHeapAfterGc();
 			List<String> bodies = new ArrayList<>();
@@ -54,8 +55,9 @@ class HostileServerTests {
 				}
 			}
 			long heapAfter = Memory.usedHeapAfterGc();
-			List<Handshake> handshakes = server.handshakes(bodies);
-			assertThat(handshakes.subList(0, TestPki.HOSTS.length)).extracting(Handshake::resumed).containsOnly(false);
+			List<UpstreamHandshake> handshakes = server.handshakes(bodies);
+			assertThat(handshakes.subList(0, TestPki.HOSTS.length)).extracting(UpstreamHandshake::resumed)
+				.containsOnly(false);
 			assertThat(cache.stats().stored()).as("tickets received").isGreaterThan(5000);
 			assertThat(cache.stats().evictions(EvictionCause.CAPACITY)).isGreaterThan(5000);
 			assertThat(heapAfter - heapBefore).as("heap growth after GC, bytes").isLessThan(16L << 20);

@@ -17,11 +17,12 @@ import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
-import dev.tlssession.testsupport.OpenSslServer;
+import dev.tlssession.test.OpenSslServer;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -44,13 +45,14 @@ class NativeReferenceTests {
 	Path directory;
 
 	@ParameterizedTest
-	@EnumSource(Mode.class)
-	void theCountIsWhatTheCacheHoldsThroughChurnFlushesRemovalsRebuildsAndFailures(Mode mode) throws Exception {
+	@EnumSource(ResumptionMode.class)
+	void theCountIsWhatTheCacheHoldsThroughChurnFlushesRemovalsRebuildsAndFailures(ResumptionMode mode)
+			throws Exception {
 		OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("counted", TlsSessionCacheSettings.DEFAULTS,
-				TestPki.get().trust());
+				TestPki.trust());
 		TestClient client = new TestClient(cache);
-		try (TlsTestServer server = TlsTestServer.start(mode);
-				TlsTestServer untrusted = TlsTestServer.start(mode, new TestPki("Other Root CA").server(), null,
+		try (TlsUpstream server = TestServers.start(mode);
+				TlsUpstream untrusted = TestServers.start(mode, TestPki.create("Other Root CA").server(), null,
 						false)) {
 			for (String host : TestPki.HOSTS) {
 				client.get(server.url(host));
@@ -70,7 +72,7 @@ class NativeReferenceTests {
 			assertThat(cache.size()).isZero();
 			client.get(server.url("localhost"));
 			client.get(server.url("localhost"));
-			cache.rebuild(TestPki.get().trust());
+			cache.rebuild(TestPki.trust());
 			assertHeld(cache);
 			client.get(server.url("localhost"));
 			assertHeld(cache);
@@ -93,14 +95,14 @@ class NativeReferenceTests {
 		TlsSessionCacheSettings bounded = new TlsSessionCacheSettings(1024, 1024, d.timeout(), true, true, true,
 				false, true, d.handshakeTimeout());
 		HoardingStore store = new HoardingStore();
-		OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("bounded", bounded, TestPki.get().trust(), store,
+		OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("bounded", bounded, TestPki.trust(), store,
 				Duration.ofSeconds(1));
 		TestClient client = new TestClient(new TlsSessionCaches(List.of(cache), Map.of(), "bounded"));
 		AtomicLong peak = new AtomicLong();
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 		long residentBefore = NativeReferences.residentKib();
 		long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 10;
-		try (OpenSslServer server = OpenSslServer.startTls13(1000, this.directory)) {
+		try (OpenSslServer server = TestServers.sServerTls13(1000, this.directory)) {
 			sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(cache.nativeSessionReferences(), Math::max), 1, 1,
 					TimeUnit.MILLISECONDS);
 			for (int i = 0; i < 200; i++) {

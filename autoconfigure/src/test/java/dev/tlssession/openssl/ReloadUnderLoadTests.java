@@ -19,10 +19,12 @@ import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.netty.TrackedConnections;
 import dev.tlssession.reactor.TlsSessionHttpClients;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TestCertificateAuthority;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.pkitesting.X509Bundle;
@@ -50,9 +52,10 @@ class ReloadUnderLoadTests {
 	private static final int REQUESTS_PER_RELOAD = 10;
 
 	@ParameterizedTest
-	@EnumSource(value = Mode.class, names = { "TLS13", "TLS12_SESSION_IDS" })
-	void rebuildsUnderLoadLoseNoRequestNeverResumeAcrossMaterialAndFreeTheOldContexts(Mode mode) throws Exception {
-		TestPki pki = TestPki.get();
+	@EnumSource(value = ResumptionMode.class, names = { "TLS13", "TLS12_SESSION_IDS" })
+	void rebuildsUnderLoadLoseNoRequestNeverResumeAcrossMaterialAndFreeTheOldContexts(ResumptionMode mode)
+			throws Exception {
+		TestCertificateAuthority pki = TestPki.get();
 		List<X509Bundle> identities = List.of(pki.client("alice"), pki.client("bob"));
 		List<TlsMaterial> materials = new ArrayList<>();
 		for (X509Bundle identity : identities) {
@@ -88,11 +91,11 @@ class ReloadUnderLoadTests {
 	/**
 	 * Runs the load and checks every exchange; nothing it made stays referenced once it returns.
 	 */
-	private static void churnThroughRebuilds(Mode mode, OpenSslTlsSessionCache cache, HttpClient client,
+	private static void churnThroughRebuilds(ResumptionMode mode, OpenSslTlsSessionCache cache, HttpClient client,
 			List<X509Bundle> identities, List<TlsMaterial> materials, Map<Object, String> subjectOfContext,
 			List<WeakReference<OpenSslTlsSessionCache.Context>> retired) {
-		TestPki pki = TestPki.get();
-		try (TlsTestServer server = TlsTestServer.start(mode, pki.server(), pki.root(), false)) {
+		TestCertificateAuthority pki = TestPki.get();
+		try (TlsUpstream server = TestServers.start(mode, pki.server(), pki.root(), false)) {
 			server.echoClientIdentity(true);
 			AtomicBoolean reloading = new AtomicBoolean(true);
 			AtomicInteger failures = new AtomicInteger();
@@ -132,7 +135,7 @@ class ReloadUnderLoadTests {
 		}
 	}
 
-	private static Mono<Exchange> exchange(HttpClient client, TlsTestServer server) {
+	private static Mono<Exchange> exchange(HttpClient client, TlsUpstream server) {
 		return client.get().uri(server.url("localhost")).responseConnection((response, connection) -> {
 			SslHandler handler = connection.channel().pipeline().get(SslHandler.class);
 			Object context = ((OpenSslConnection) TrackedConnections.of(handler.engine())).context;

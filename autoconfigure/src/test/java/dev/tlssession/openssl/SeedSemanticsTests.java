@@ -9,10 +9,11 @@ import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -27,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class SeedSemanticsTests {
 
-	static final TlsMaterial TRUST = TestPki.get().trust();
+	static final TlsMaterial TRUST = TestPki.trust();
 
-	private final TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS, TestPki.get().server(), null,
+	private final TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS, TestPki.get().server(), null,
 			true);
 
 	@AfterEach

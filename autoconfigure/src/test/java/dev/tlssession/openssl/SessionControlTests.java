@@ -14,10 +14,11 @@ import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStats;
 import dev.tlssession.TlsSessionStore;
 import dev.tlssession.jdk.JdkTlsSessionCache;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class SessionControlTests {
 
 	@Test
 	void noInternalStoreWithoutAStoreDropsEverySessionAndCountsIt() {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("a", flags(true, false), null);
 			requests(new TestClient(cache), server, 3);
 			assertThat(server.full()).isEqualTo(3);
@@ -50,7 +51,7 @@ class SessionControlTests {
 
 	@Test
 	void noInternalLookupStillFillsTheCacheButOffersNothing() {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("a", flags(false, true), new KeepingStore(false));
 			requests(new TestClient(cache), server, 3);
 			assertThat(server.full()).isEqualTo(3);
@@ -61,9 +62,9 @@ class SessionControlTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Mode.class)
-	void withBothFlagsOnlyTheStoreDecidesAndItsSessionsResume(Mode mode) {
-		try (TlsTestServer server = TlsTestServer.start(mode)) {
+	@EnumSource(ResumptionMode.class)
+	void withBothFlagsOnlyTheStoreDecidesAndItsSessionsResume(ResumptionMode mode) {
+		try (TlsUpstream server = TestServers.start(mode)) {
 			KeepingStore store = new KeepingStore(true);
 			OpenSslTlsSessionCache cache = cache("a", flags(true, true), store);
 			TestClient client = new TestClient(cache);
@@ -80,7 +81,7 @@ class SessionControlTests {
 
 	@Test
 	void aStoreThatThrowsCostsFullHandshakesAndIsCounted() {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("a", flags(false, true), new FailingStore(Duration.ZERO));
 			requests(new TestClient(cache), server, 3);
 			assertThat(server.full()).isEqualTo(3);
@@ -90,7 +91,7 @@ class SessionControlTests {
 
 	@Test
 	void aStoreThatBlocksCostsFullHandshakesWithinTheStoreTimeout() {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("a", flags(false, true), new FailingStore(Duration.ofSeconds(10)));
 			long start = System.nanoTime();
 			requests(new TestClient(cache), server, 5);
@@ -103,7 +104,7 @@ class SessionControlTests {
 
 	@Test
 	void aStoreThatReturnsASessionOfAnotherCacheIsRefused() {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
 			OpenSslTlsSessionCache other = cache("other", TlsSessionCacheSettings.DEFAULTS, null);
 			new TestClient(other).get(server.url("localhost"));
 			TlsSession foreign = other.sessions().get(0);
@@ -120,9 +121,9 @@ class SessionControlTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Mode.class)
-	void reuseOffStoresAndOffersNothingOnOpenSsl(Mode mode) {
-		try (TlsTestServer server = TlsTestServer.start(mode)) {
+	@EnumSource(ResumptionMode.class)
+	void reuseOffStoresAndOffersNothingOnOpenSsl(ResumptionMode mode) {
+		try (TlsUpstream server = TestServers.start(mode)) {
 			OpenSslTlsSessionCache cache = cache("a", reuseOff(), null);
 			requests(new TestClient(cache), server, 4);
 			assertThat(server.resumed()).isZero();
@@ -132,9 +133,9 @@ class SessionControlTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(Mode.class)
-	void reuseOffStoresAndOffersNothingOnTheJdk(Mode mode) throws Exception {
-		try (TlsTestServer server = TlsTestServer.start(mode)) {
+	@EnumSource(ResumptionMode.class)
+	void reuseOffStoresAndOffersNothingOnTheJdk(ResumptionMode mode) throws Exception {
+		try (TlsUpstream server = TestServers.start(mode)) {
 			JdkTlsSessionCache cache = new JdkTlsSessionCache("a", reuseOff(), TRUST);
 			requests(new TestClient(cache), server, 4);
 			assertThat(server.resumed()).isZero();
@@ -145,7 +146,7 @@ class SessionControlTests {
 
 	@Test
 	void singleUseTicketsAreNeverOfferedTwiceUnderConcurrency() {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("a", TlsSessionCacheSettings.DEFAULTS, null);
 			TestClient client = new TestClient(cache);
 			client.get(server.url("localhost"));
@@ -167,7 +168,7 @@ class SessionControlTests {
 
 	@Test
 	void theServersShorterTicketLifetimeWins() throws Exception {
-		try (TlsTestServer server = TlsTestServer.startJdk(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.startJdk(ResumptionMode.TLS13)) {
 			server.sessionTimeout(1);
 			OpenSslTlsSessionCache cache = cache("a", TlsSessionCacheSettings.DEFAULTS, null);
 			TestClient client = new TestClient(cache);
@@ -186,7 +187,7 @@ class SessionControlTests {
 
 	@Test
 	void aRejectedOfferIsEvictedAndTheNextConnectionResumesTheNewSession() {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
 			OpenSslTlsSessionCache cache = cache("a", TlsSessionCacheSettings.DEFAULTS, null);
 			TestClient client = new TestClient(cache);
 			client.get(server.url("localhost"));
@@ -204,7 +205,7 @@ class SessionControlTests {
 
 	@Test
 	void withoutEvictOnRejectionARejectedSessionStays() {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
 			TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
 			OpenSslTlsSessionCache cache = cache("a", new TlsSessionCacheSettings(d.maxSessions(),
 					d.maxSessionsPerHost(), d.timeout(), true, true, false, false, false, d.handshakeTimeout()), null);
@@ -220,8 +221,8 @@ class SessionControlTests {
 
 	@Test
 	void nothingIsStoredFromAHandshakeThatFailedVerification() throws Exception {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS)) {
-			TlsMaterial otherTrust = new TlsMaterial(null, new TestPki("Other CA").root().toTrustManagerFactory(),
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
+			TlsMaterial otherTrust = new TlsMaterial(null, TestPki.create("Other CA").root().toTrustManagerFactory(),
 					null, null);
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS,
 					otherTrust);
@@ -235,7 +236,7 @@ class SessionControlTests {
 
 	@Test
 	void theJdkProviderRefusesToAddNamingTheCacheAndTheProviderThatCan() throws Exception {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
 			JdkTlsSessionCache cache = new JdkTlsSessionCache("payments", TlsSessionCacheSettings.DEFAULTS, TRUST);
 			TestClient client = new TestClient(cache);
 			client.get(server.url("localhost"));
@@ -249,7 +250,7 @@ class SessionControlTests {
 
 	@Test
 	void theJdkProviderListsRemovesAndFlushes() throws Exception {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
 			JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
 			TestClient client = new TestClient(cache);
 			client.get(server.url("localhost"));
@@ -265,7 +266,7 @@ class SessionControlTests {
 		}
 	}
 
-	private static void requests(TestClient client, TlsTestServer server, int count) {
+	private static void requests(TestClient client, TlsUpstream server, int count) {
 		for (int i = 0; i < count; i++) {
 			assertThat(client.get(server.url("localhost"))).isEqualTo("ok");
 		}

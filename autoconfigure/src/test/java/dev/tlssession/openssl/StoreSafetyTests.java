@@ -20,10 +20,11 @@ import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import dev.tlssession.routing.HostRule;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoreSafetyTests {
 
-	static final TlsMaterial TRUST = TestPki.get().trust();
+	static final TlsMaterial TRUST = TestPki.trust();
 
 	private final LoopResources loops = LoopResources.create("store-safety", 2, true);
 
@@ -61,7 +62,7 @@ class StoreSafetyTests {
 	@Test
 	void aHungStoreHoldsOnlyTheHandshakesThatAskedItWhileOtherConnectionsOnTheSameEventLoopsComplete() {
 		HeldStore store = new HeldStore();
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			HttpClient client = client(cache("plain", TlsSessionCacheSettings.DEFAULTS, null, Duration.ZERO),
 					cache("stored", onlyTheStoreLooksUp(), store, Duration.ofSeconds(5)));
 			List<CompletableFuture<String>> held = new ArrayList<>();
@@ -89,7 +90,7 @@ class StoreSafetyTests {
 	@Test
 	void aStoreThatSleepsPastTheTimeoutCostsFullHandshakesAndIsInterrupted() {
 		SleepingStore store = new SleepingStore(Duration.ofMillis(300));
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("stored", onlyTheStoreLooksUp(), store, Duration.ofMillis(100));
 			HttpClient client = client(cache);
 			List<String> bodies = Flux.range(0, 8)
@@ -108,7 +109,7 @@ class StoreSafetyTests {
 	@Test
 	void aSingleUseSessionTheStoreHandsOutAgainAndAgainIsOfferedOnce() {
 		FirstSessionStore store = new FirstSessionStore();
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("stored", onlyTheStoreLooksUp(), store, Duration.ofSeconds(5));
 			HttpClient client = client(cache);
 			assertThat(get(client, server.url("localhost")).block(Duration.ofSeconds(10))).isEqualTo("ok");
@@ -133,7 +134,7 @@ class StoreSafetyTests {
 		TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
 		TlsSessionCacheSettings small = new TlsSessionCacheSettings(4, 2, d.timeout(), true, true, true, false, false,
 				d.handshakeTimeout());
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("stored", small, store, Duration.ofSeconds(5));
 			HttpClient client = client(cache);
 			for (String host : TestPki.HOSTS) {
@@ -163,7 +164,7 @@ class StoreSafetyTests {
 	@Test
 	void aStoreThatThrowsErrorsAndExceptionsEverywhereCostsFullHandshakesOnly() {
 		ThrowingStore store = new ThrowingStore();
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("stored", onlyTheStoreLooksUp(), store, Duration.ofSeconds(5));
 			HttpClient client = client(cache);
 			for (int i = 0; i < 10; i++) {
@@ -193,7 +194,7 @@ class StoreSafetyTests {
 			}
 
 		};
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
 			OpenSslTlsSessionCache cache = cache("stored", onlyTheStoreLooksUp(), store, Duration.ofSeconds(5));
 			HttpClient client = client(cache);
 			assertThat(get(client, server.url("api.test")).block(Duration.ofSeconds(10))).isEqualTo("ok");

@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import io.netty.resolver.AbstractAddressResolver;
 import io.netty.resolver.AddressResolver;
 import io.netty.resolver.AddressResolverGroup;
@@ -35,9 +36,9 @@ class HandshakeTimingTests {
 
 	@Test
 	void handshakeDurationLeavesOutNameResolution() throws Exception {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS,
-					TestPki.get().trust());
+					TestPki.trust());
 			TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "a");
 			List<Long> durations = new CopyOnWriteArrayList<>();
 			caches.addHandshakeListener((c, key, outcome, protocol, nanos) -> durations.add(nanos));

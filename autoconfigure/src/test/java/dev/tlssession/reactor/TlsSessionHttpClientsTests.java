@@ -18,10 +18,11 @@ import dev.tlssession.netty.ConnectionErrorHandler;
 import dev.tlssession.netty.HandshakeGate;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.routing.RoutingSslContext;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TlsSessionHttpClientsTests {
 
-	private static final TlsMaterial TRUST = TestPki.get().trust();
+	private static final TlsMaterial TRUST = TestPki.trust();
 
 	private static final int CONNECTIONS = 5;
 
@@ -50,7 +51,7 @@ class TlsSessionHttpClientsTests {
 	@EnumSource(TlsProvider.class)
 	void aClientSecuredTwiceWithTheSameContextGetsTheHandlersOnceAndResumes(TlsProvider provider) throws Exception {
 		TlsSessionCache cache = cache(provider, "a");
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13);
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13);
 				TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "a")) {
 			RoutingSslContext context = caches.sslContext();
 			HttpClient client = counting(TlsSessionHttpClients.secure(TlsSessionHttpClients.secure(base(), context),
@@ -66,7 +67,7 @@ class TlsSessionHttpClientsTests {
 			throws Exception {
 		TlsSessionCache routedTo = cache(provider, "a");
 		TlsSessionCache boundTo = cache(provider, "b");
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13);
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13);
 				TlsSessionCaches caches = new TlsSessionCaches(List.of(routedTo, boundTo), Map.of(), "a")) {
 			TlsSessionHttpClients clients = new TlsSessionHttpClients(caches);
 			HttpClient client = counting(clients.fromCache(clients.routed(base()), "b"));
@@ -91,7 +92,7 @@ class TlsSessionHttpClientsTests {
 					ConnectionErrorHandler.class)));
 	}
 
-	private void requests(HttpClient client, TlsTestServer server) {
+	private void requests(HttpClient client, TlsUpstream server) {
 		for (int i = 0; i < CONNECTIONS; i++) {
 			assertThat(client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
 				.block(Duration.ofSeconds(10))).isEqualTo("ok");
@@ -102,7 +103,7 @@ class TlsSessionHttpClientsTests {
 			.containsOnly(1);
 	}
 
-	private static void assertResumedAfterTheFirst(TlsTestServer server, TlsSessionCache cache) {
+	private static void assertResumedAfterTheFirst(TlsUpstream server, TlsSessionCache cache) {
 		assertThat(server.full()).as("full handshakes the server saw").isEqualTo(1);
 		assertThat(server.resumed()).as("resumed handshakes the server saw").isEqualTo(CONNECTIONS - 1);
 		TlsSessionStats stats = cache.stats();

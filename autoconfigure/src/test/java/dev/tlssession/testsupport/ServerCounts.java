@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.tlssession.test.UpstreamListener;
 import io.netty.internal.tcnative.SSL;
 import io.netty.util.Version;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -20,13 +20,14 @@ import org.springframework.boot.SpringBootVersion;
 
 /**
  * Writes down what the test servers saw, so that the compatibility job ({@code .ci/compat}) can report resumed and
- * full handshakes per Spring Boot, Netty and Java version. Each server adds one line when it closes: the test, the
+ * full handshakes per Spring Boot, Netty and Java version. Each server adds one line when it closes (the test kit
+ * tells its {@link UpstreamListener}s, this class among them through {@code META-INF/services}): the test, the
  * provider it names (or {@code auto}), and the server's own resumed and full counts.
  * <p>
  * It does nothing unless the system property {@value #PROPERTY} names the file to append to; the job also turns on
  * JUnit's extension auto-detection, which registers this class to know the running test.
  */
-public final class ServerCounts implements BeforeEachCallback, AfterEachCallback {
+public final class ServerCounts implements BeforeEachCallback, AfterEachCallback, UpstreamListener {
 
 	/** The system property naming the file. */
 	public static final String PROPERTY = "tls.session.test.server-counts";
@@ -47,13 +48,9 @@ public final class ServerCounts implements BeforeEachCallback, AfterEachCallback
 		currentTest = "unknown";
 	}
 
-	/**
-	 * Records an independent server's handshakes.
-	 * @param handshakes what the server saw
-	 */
-	static void record(List<IndependentServer.Handshake> handshakes) {
-		long resumed = handshakes.stream().filter(IndependentServer.Handshake::resumed).count();
-		record(resumed, handshakes.size() - resumed);
+	@Override
+	public void closed(String upstream, long resumed, long full) {
+		record(resumed, full);
 	}
 
 	/**

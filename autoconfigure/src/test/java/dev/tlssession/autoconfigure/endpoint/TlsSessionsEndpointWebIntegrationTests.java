@@ -1,21 +1,18 @@
 package dev.tlssession.autoconfigure.endpoint;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstreamExtension;
 import dev.tlssession.testsupport.LoopbackResolver;
-import dev.tlssession.testsupport.TestBundles;
-import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
-import org.junit.jupiter.api.AfterAll;
+import dev.tlssession.testsupport.TestServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -36,7 +33,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code tlssessions} endpoint and the meters through a running application, checked against the server.
+ * The {@code tlssessions} endpoint and the meters through a running application, checked against what the
+ * upstream's server (the test kit's) saw.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"management.endpoints.web.exposure.include=tlssessions,metrics,health",
@@ -48,10 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class TlsSessionsEndpointWebIntegrationTests {
 
-	@TempDir
-	static Path pem;
-
-	static final TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS);
+	@RegisterExtension
+	static final TlsUpstreamExtension upstream = TlsUpstreamExtension
+		.of(TestServers.builder(ResumptionMode.TLS12_SESSION_IDS));
 
 	@Autowired
 	WebTestClient actuator;
@@ -61,20 +58,14 @@ class TlsSessionsEndpointWebIntegrationTests {
 
 	@DynamicPropertySource
 	static void bundle(DynamicPropertyRegistry registry) {
-		String property = TestBundles.trusting("test", TestPki.get(), pem)[0];
-		registry.add(property.substring(0, property.indexOf('=')), () -> property.substring(property.indexOf('=') + 1));
-	}
-
-	@AfterAll
-	static void stop() {
-		server.close();
+		upstream.registerSslBundle(registry, "test");
 	}
 
 	@BeforeEach
 	void reset() {
 		this.actuator.delete().uri("/actuator/tlssessions/default").exchange().expectStatus().isOk().expectBody().returnResult();
 		this.actuator.delete().uri("/actuator/tlssessions/payments").exchange().expectStatus().isOk().expectBody().returnResult();
-		server.resetCounts();
+		upstream.upstream().resetCounts();
 	}
 
 	@Test
@@ -96,14 +87,14 @@ class TlsSessionsEndpointWebIntegrationTests {
 			.jsonPath("$.caches.default.size").isEqualTo(1)
 			.jsonPath("$.caches.default.evictions.flushed").isNumber()
 			.jsonPath("$.caches.default.reuseRatio").isNumber();
-		assertThat(server.full()).isEqualTo(2);
-		assertThat(server.resumed()).isEqualTo(3);
+		assertThat(upstream.upstream().full()).isEqualTo(2);
+		assertThat(upstream.upstream().resumed()).isEqualTo(3);
 	}
 
 	@Test
 	void describesTheSessionsOfOneCacheWithoutSecrets(CapturedOutput output) {
 		call("localhost", 2);
-		byte[] id = server.sessionIds().get(0);
+		byte[] id = upstream.upstream().sessionIds().get(0);
 		String body = this.actuator.get()
 			.uri("/actuator/tlssessions/default")
 			.exchange()
@@ -173,7 +164,7 @@ class TlsSessionsEndpointWebIntegrationTests {
 	void removingAnUpstreamsSessionsCostsItOneFullHandshake() {
 		call("localhost", 1);
 		this.actuator.delete()
-			.uri("/actuator/tlssessions/default?host=localhost&port=" + server.port())
+			.uri("/actuator/tlssessions/default?host=localhost&port=" + upstream.port())
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -181,8 +172,8 @@ class TlsSessionsEndpointWebIntegrationTests {
 			.jsonPath("$.removed")
 			.isEqualTo(1);
 		call("localhost", 2);
-		assertThat(server.full()).isEqualTo(2);
-		assertThat(server.resumed()).isEqualTo(1);
+		assertThat(upstream.upstream().full()).isEqualTo(2);
+		assertThat(upstream.upstream().resumed()).isEqualTo(1);
 	}
 
 	@Test
@@ -197,7 +188,7 @@ class TlsSessionsEndpointWebIntegrationTests {
 			.jsonPath("$.removed")
 			.isEqualTo(1);
 		call("localhost", 1);
-		assertThat(server.full()).isEqualTo(2);
+		assertThat(upstream.upstream().full()).isEqualTo(2);
 		this.actuator.get()
 			.uri("/actuator/metrics/tls.session.cache.evictions?tag=cache:default&tag=cause:flushed")
 			.exchange()
@@ -224,8 +215,8 @@ class TlsSessionsEndpointWebIntegrationTests {
 		double resumedBefore = handshakes("resumed");
 		double fullBefore = handshakes("full");
 		call("localhost", 4);
-		assertThat(handshakes("resumed") - resumedBefore).isEqualTo(server.resumed());
-		assertThat(handshakes("full") - fullBefore).isEqualTo(server.full());
+		assertThat(handshakes("resumed") - resumedBefore).isEqualTo(upstream.upstream().resumed());
+		assertThat(handshakes("full") - fullBefore).isEqualTo(upstream.upstream().full());
 	}
 
 	@Test
@@ -257,7 +248,7 @@ class TlsSessionsEndpointWebIntegrationTests {
 	private void call(String host, int times) {
 		WebClient client = this.webClient.build();
 		for (int i = 0; i < times; i++) {
-			assertThat(client.get().uri(server.url(host)).retrieve().bodyToMono(String.class)
+			assertThat(client.get().uri(upstream.url(host)).retrieve().bodyToMono(String.class)
 				.block(Duration.ofSeconds(10))).isEqualTo("ok");
 		}
 	}

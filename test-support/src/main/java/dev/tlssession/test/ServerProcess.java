@@ -1,4 +1,4 @@
-package dev.tlssession.testsupport;
+package dev.tlssession.test;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Assumptions;
  * run servers nobody on the team wrote, it is bounded in time and never left behind. It is killed on
  * {@link #close()}, at JVM exit, and by {@code timeout(1)} once {@link #LIFETIME} is over even if the JVM dies.
  */
-public final class ServerProcess implements AutoCloseable {
+final class ServerProcess implements AutoCloseable {
 
 	/** The longest a server may live: far more than a test needs, and the bound if the JVM is killed. */
 	static final Duration LIFETIME = Duration.ofMinutes(3);
@@ -38,6 +39,8 @@ public final class ServerProcess implements AutoCloseable {
 	private static final int START_ATTEMPTS = 3;
 
 	private static final Set<ServerProcess> RUNNING = ConcurrentHashMap.newKeySet();
+
+	private static final boolean JUNIT_PRESENT = isPresent("org.junit.jupiter.api.Assumptions");
 
 	static {
 		Runtime.getRuntime()
@@ -63,37 +66,61 @@ public final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Finds an executable. A missing one fails the test on CI ({@code CI=true}), which installs it through
-	 * {@code .ci/run}, so CI never skips silently; elsewhere it skips the test with the package to install.
+	 * Finds an executable. A missing one fails the test on CI ({@code CI=true}), so CI never skips silently;
+	 * elsewhere it skips the test with the package to install (outside JUnit, it fails).
 	 * @param debianPackage the package that provides it, for the message
 	 * @param candidates absolute paths or names to look up on the {@code PATH}, in order
 	 * @return the executable
 	 * @throws IllegalStateException if none is found
 	 */
-	public static Path executable(String debianPackage, String... candidates) {
-		List<Path> tried = new ArrayList<>();
-		for (String candidate : candidates) {
-			if (candidate.startsWith("/")) {
-				tried.add(Path.of(candidate));
-			}
-			else {
-				for (String directory : System.getenv().getOrDefault("PATH", "").split(":")) {
-					if (!directory.isEmpty()) {
-						tried.add(Path.of(directory, candidate));
-					}
-				}
-			}
-		}
-		Path found = tried.stream().filter(Files::isExecutable).findFirst().orElse(null);
+	static Path executable(String debianPackage, String... candidates) {
+		Path found = find(candidates);
 		if (found == null) {
-			String message = String.join(" or ", candidates) + " is not installed (looked at " + tried
-					+ "). These tests need it: install the Debian package '" + debianPackage + "' (.ci/run does).";
-			if (!"true".equalsIgnoreCase(System.getenv("CI"))) {
+			String message = String.join(" or ", candidates) + " is not installed (looked at "
+					+ candidates(candidates) + "). These tests need it: install the Debian package '" + debianPackage
+					+ "'.";
+			if (JUNIT_PRESENT && !"true".equalsIgnoreCase(System.getenv("CI"))) {
 				Assumptions.abort(message);
 			}
 			throw new IllegalStateException(message);
 		}
 		return found;
+	}
+
+	/**
+	 * Finds an executable.
+	 * @param candidates absolute paths or names to look up on the {@code PATH}, in order
+	 * @return the executable, or {@code null} if none is found
+	 */
+	static @Nullable Path find(String... candidates) {
+		return candidates(candidates).stream().filter(Files::isExecutable).findFirst().orElse(null);
+	}
+
+	private static List<Path> candidates(String... candidates) {
+		List<Path> paths = new ArrayList<>();
+		for (String candidate : candidates) {
+			if (candidate.startsWith("/")) {
+				paths.add(Path.of(candidate));
+			}
+			else {
+				for (String directory : System.getenv().getOrDefault("PATH", "").split(":")) {
+					if (!directory.isEmpty()) {
+						paths.add(Path.of(directory, candidate));
+					}
+				}
+			}
+		}
+		return paths;
+	}
+
+	private static boolean isPresent(String className) {
+		try {
+			Class.forName(className, false, ServerProcess.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -105,7 +132,7 @@ public final class ServerProcess implements AutoCloseable {
 	 * @param ready whether the server accepts connections, given its output so far
 	 * @return the running server
 	 */
-	public static ServerProcess start(String name, Path directory, IntFunction<List<String>> command,
+	static ServerProcess start(String name, Path directory, IntFunction<List<String>> command,
 			Predicate<ServerProcess> ready) {
 		IllegalStateException failure = null;
 		for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
@@ -129,7 +156,7 @@ public final class ServerProcess implements AutoCloseable {
 	 * @return the running server
 	 * @throws IllegalStateException if it exits or is not ready within 15 seconds
 	 */
-	public static ServerProcess start(String name, Path directory, int port, IntFunction<List<String>> command,
+	static ServerProcess start(String name, Path directory, int port, IntFunction<List<String>> command,
 			Predicate<ServerProcess> ready) {
 		Path log = directory.resolve(name + ".log");
 		List<String> commandLine = new ArrayList<>();
@@ -168,7 +195,7 @@ public final class ServerProcess implements AutoCloseable {
 		return server;
 	}
 
-	public int port() {
+	int port() {
 		return this.port;
 	}
 
@@ -177,7 +204,7 @@ public final class ServerProcess implements AutoCloseable {
 	 * of earlier processes of the same name).
 	 * @return the output
 	 */
-	public String output() {
+	String output() {
 		try {
 			if (!Files.exists(this.log)) {
 				return "";
@@ -195,7 +222,7 @@ public final class ServerProcess implements AutoCloseable {
 	 * Whether something accepts TCP connections on the port.
 	 * @return {@code true} if a connection succeeded
 	 */
-	public boolean accepts() {
+	boolean accepts() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 200);
 			return true;
@@ -233,6 +260,14 @@ public final class ServerProcess implements AutoCloseable {
 		finally {
 			RUNNING.remove(this);
 		}
+	}
+
+	/**
+	 * The process id.
+	 * @return the pid
+	 */
+	long pid() {
+		return this.process.pid();
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package dev.tlssession.testsupport;
+package dev.tlssession.test;
 
 import java.nio.file.Path;
 import java.time.Duration;
