@@ -8,21 +8,16 @@ import java.util.stream.Stream;
 
 import javax.net.ssl.SSLException;
 
-import dev.tlssession.EvictionCause;
 import dev.tlssession.TlsMaterial;
 import dev.tlssession.TlsProvider;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionConfigurationException;
 import dev.tlssession.TlsSessionStore;
-import dev.tlssession.autoconfigure.metrics.TlsSessionMetricsAutoConfiguration;
 import dev.tlssession.jdk.JdkTlsSessionCache;
-import dev.tlssession.metrics.TlsSessionMeterBinder;
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import dev.tlssession.routing.RoutingSslContext;
 import dev.tlssession.testsupport.TestPki;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
@@ -43,7 +38,6 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -65,8 +59,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TlsSessionAutoConfiguration} and {@link TlsSessionMetricsAutoConfiguration}, on Spring Boot's
- * own HTTP client auto-configurations: one condition per test.
+ * Tests for {@link TlsSessionAutoConfiguration}, on Spring Boot's own HTTP client auto-configurations: one
+ * condition per test.
  */
 class TlsSessionAutoConfigurationTests {
 
@@ -183,59 +177,6 @@ class TlsSessionAutoConfigurationTests {
 	}
 
 	@Nested
-	class Metrics {
-
-		private final ApplicationContextRunner contextRunner = TlsSessionAutoConfigurationTests.this.contextRunner
-			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-					TlsSessionMetricsAutoConfiguration.class));
-
-		@Test
-		void noMeterBinderWithoutMicrometer() {
-			this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
-				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TlsSessionMeterBinder.class));
-		}
-
-		@Test
-		void noMeterBinderWithoutMeterRegistry() {
-			this.contextRunner
-				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TlsSessionMeterBinder.class));
-		}
-
-		@Test
-		void meterBinderWithMeterRegistry() {
-			this.contextRunner.withBean(SimpleMeterRegistry.class)
-				.run((context) -> assertThat(context).hasSingleBean(TlsSessionMeterBinder.class));
-		}
-
-		@Test
-		void cacheSizeGaugeIsRegisteredWithCacheAndProviderTags() {
-			this.contextRunner.withBean(SimpleMeterRegistry.class)
-				.run((context) -> assertThat(context.getBean(MeterRegistry.class)
-					.find("tls.session.cache.size")
-					.tags("cache", "default", "provider", "openssl")
-					.gauge()).isNotNull());
-		}
-
-		@Test
-		void evictionCountersAreRegisteredPerCauseWithCacheAndProviderTags() {
-			this.contextRunner.withBean(SimpleMeterRegistry.class)
-				.run((context) -> assertThat(context.getBean(MeterRegistry.class)
-					.find("tls.session.cache.evictions")
-					.tags("cache", "default", "provider", "openssl")
-					.functionCounters()).hasSize(EvictionCause.values().length));
-		}
-
-		@Test
-		void userDefinedCachesGetMetersWhenTheStarterIsDisabled() {
-			this.contextRunner.withBean(SimpleMeterRegistry.class)
-				.withUserConfiguration(UserCachesConfiguration.class)
-				.withPropertyValues("tls.session.enabled=false")
-				.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(TlsSessionMeterBinder.class));
-		}
-
-	}
-
-	@Nested
 	class BackOff {
 
 		@Test
@@ -262,18 +203,6 @@ class TlsSessionAutoConfigurationTests {
 						})
 				.run((context) -> assertThat(context).getBean(WebClientTlsSessions.class)
 					.isSameAs(context.getBean("userWebClientTlsSessions")));
-		}
-
-		@Test
-		void userDefinedTlsSessionMeterBinder() {
-			contextRunner
-				.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-						TlsSessionMetricsAutoConfiguration.class))
-				.withBean(SimpleMeterRegistry.class)
-				.withBean("userTlsSessionMeterBinder", TlsSessionMeterBinder.class,
-						() -> new TlsSessionMeterBinder(userCaches(), false))
-				.run((context) -> assertThat(context).getBean(TlsSessionMeterBinder.class)
-					.isSameAs(context.getBean("userTlsSessionMeterBinder")));
 		}
 
 		@Test

@@ -13,14 +13,11 @@ import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionConfigurationException;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
-import dev.tlssession.autoconfigure.health.TlsSessionsHealthContributorAutoConfiguration;
-import dev.tlssession.autoconfigure.health.TlsSessionsHealthProperties;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -42,8 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TlsSessionConfigurationFailureTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, TlsSessionAutoConfiguration.class,
-				TlsSessionsHealthContributorAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, TlsSessionAutoConfiguration.class));
 
 	@Test
 	void cacheDefaultsApplyToEveryCacheAndACacheSettingWins() {
@@ -173,43 +169,6 @@ class TlsSessionConfigurationFailureTests {
 		assertThat(display(Duration.ZERO)).isEqualTo("0s");
 		assertThat(new TlsSessionConfigurationException("payments", "timeout", Duration.ofDays(8), "too long", "fix"))
 			.hasMessageContaining("'8d'");
-	}
-
-	@Test
-	void healthWindowIsBoundWithItsDefault() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(TlsSessionsHealthProperties.class).window())
-			.isEqualTo(Duration.ofMinutes(5)));
-	}
-
-	@Test
-	void zeroHealthWindowFailsStartUpWhereItWasWritten() {
-		List<ConfigurableEnvironment> environment = new ArrayList<>();
-		ApplicationContextRunner runner = withYaml(this.contextRunner, "config/invalid-health-window.yml")
-			.withInitializer((context) -> environment.add(context.getEnvironment()));
-		runner.run((context) -> {
-			assertThat(context).getFailure().hasRootCauseInstanceOf(InvalidConfigurationPropertyValueException.class);
-			FailureAnalysis analysis = analyze(context.getStartupFailure(), environment.get(0));
-			assertThat(analysis.getDescription())
-				.contains("Invalid value '0s' for configuration property 'management.health.tlssessions.window'")
-				.contains("class path resource [config/invalid-health-window.yml] - 4:15")
-				.contains("the window must be more than 0");
-		});
-	}
-
-	@Test
-	void negativeHealthWindowFailsStartUp() {
-		this.contextRunner.withPropertyValues("management.health.tlssessions.window=-1m")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("management.health.tlssessions.window"));
-	}
-
-	@Test
-	void healthWindowIsNotCheckedWhenTheContributorIsDisabled() {
-		this.contextRunner
-			.withPropertyValues("management.health.tlssessions.enabled=false", "management.health.tlssessions.window=0s")
-			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	private static String display(Duration duration) {
