@@ -96,7 +96,7 @@ public final class BenchmarkMain {
 			}
 			if (runs("stime")) {
 				if (STime.available()) {
-					samples.addAll(STime.run(pki, plan, BenchmarkMain::log));
+					samples.addAll(STime.run(pki, plan, raw.resolve("s_server"), BenchmarkMain::log));
 				}
 				else {
 					note("openssl is not installed: no s_time reference", notes);

@@ -131,7 +131,7 @@ final class CacheWorkload {
 		Heap(Pki pki) throws Exception {
 			this.server = new HttpsServer(pki, Pki.Cert.EC, Protocol.TLS13, false);
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("heap", TlsSessionCacheSettings.DEFAULTS,
-					new TlsMaterial(null, pki.trust(), null, null));
+					new TlsMaterial(null, pki.trustManagerFactory(), null, null));
 			TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "heap");
 			HttpClient client = new TlsSessionHttpClients(caches).fromCache(
 					HttpClient.create(ConnectionProvider.newConnection()).resolver(DefaultAddressResolverGroup.INSTANCE),

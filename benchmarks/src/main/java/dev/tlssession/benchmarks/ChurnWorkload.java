@@ -69,13 +69,12 @@ final class ChurnWorkload {
 				}
 			}
 		}
-		Path nginx = NginxServer.binary();
-		if (nginx == null) {
+		if (!NginxBenchServer.installed()) {
 			this.log.accept("nginx is not installed: the nginx rows are skipped");
 			return samples;
 		}
 		for (Protocol protocol : List.of(Protocol.TLS12, Protocol.TLS13)) {
-			try (NginxServer server = new NginxServer(nginx, this.workDirectory.resolve("nginx-" + protocol.jsse),
+			try (NginxBenchServer server = new NginxBenchServer(this.workDirectory.resolve("nginx-" + protocol.jsse),
 					this.pki, Pki.Cert.EC, protocol)) {
 				samples.addAll(cell(server, Pki.Cert.EC, protocol, 1, List.of(this.clients.boot,
 						this.clients.noResumption, this.clients.starterOpenSsl, this.clients.starterJdk,
@@ -96,7 +95,7 @@ final class ChurnWorkload {
 				(config, round) -> HttpLoad.round("churn", cell, config, server, concurrency,
 						this.plan.slice(concurrency, round),
 						Plan.maxOperations(this.plan.slice(concurrency, round)), round));
-		if (server instanceof NginxServer nginx) {
+		if (server instanceof NginxBenchServer nginx) {
 			// nginx writes its log line after the response: count per request tag once the cell is over
 			Map<String, BenchServer.Handshakes> byTag = nginx.handshakesByTag();
 			List<Sample> counted = new ArrayList<>();

@@ -94,7 +94,7 @@ final class Clients implements AutoCloseable {
 
 	static SslContext sharedContext(Pki pki, SslProvider provider) {
 		try {
-			return SslContextBuilder.forClient().trustManager(pki.trust()).sslProvider(provider).build();
+			return SslContextBuilder.forClient().trustManager(pki.trustManagerFactory()).sslProvider(provider).build();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -80,7 +80,7 @@ final class HandshakeWorkload implements AutoCloseable {
 
 	List<Sample> run() throws Exception {
 		List<Sample> samples = new ArrayList<>();
-		TlsMaterial material = new TlsMaterial(null, this.pki.trust(), null, null);
+		TlsMaterial material = new TlsMaterial(null, this.pki.trustManagerFactory(), null, null);
 		for (Protocol protocol : List.of(Protocol.TLS12, Protocol.TLS13)) {
 			try (HandshakeServer server = new HandshakeServer(this.pki, Pki.Cert.EC, protocol)) {
 				for (SslProvider provider : List.of(SslProvider.OPENSSL, SslProvider.JDK)) {
@@ -97,7 +97,7 @@ final class HandshakeWorkload implements AutoCloseable {
 					if (provider == SslProvider.OPENSSL && protocol == Protocol.TLS13) {
 						// evidence for a key-exchange setting: X25519 alone instead of Netty's default hybrid X25519MLKEM768
 						SslContext x25519 = SslContextBuilder.forClient()
-							.trustManager(this.pki.trust())
+							.trustManager(this.pki.trustManagerFactory())
 							.sslProvider(SslProvider.OPENSSL)
 							.option(OpenSslContextOption.GROUPS, new String[] { "X25519" })
 							.build();

@@ -252,10 +252,11 @@ final class Report {
 	private void method(StringBuilder md) {
 		md.append("## Method\n\n");
 		md.append("""
-				- One JVM runs everything: the TLS servers on 127.0.0.1 (Reactor Netty on BoringSSL, one event-loop thread of \
-				their own; nginx and `openssl s_server` as separate processes), the clients, and the report. Certificates are \
-				made at start-up with netty-pkitesting: an ECDSA P-256 and an RSA-2048 authority, each issuing a `localhost` \
-				server certificate. Host names resolve through a hosts file to 127.0.0.1; nothing leaves the machine.
+				- One JVM runs everything: the TLS servers on 127.0.0.1 (the starter's test kit: Reactor Netty on \
+				BoringSSL, one event-loop thread of their own, TLS 1.2 with tickets; nginx and `openssl s_server` as \
+				separate processes), the clients, and the report. Certificates are made at start-up by the test kit \
+				(netty-pkitesting): an ECDSA P-256 and an RSA-2048 authority, each issuing a `localhost` server \
+				certificate. Host names resolve through a hosts file to 127.0.0.1; nothing leaves the machine.
 				- **Alternation.** A global warm-up of %2$s per configuration precedes everything. In each cell (server, \
 				certificate, protocol, concurrency) every configuration then runs a warm-up slice of %3$s (round 0: in the \
 				CSV, not in the report), then %1$d measured rounds. A round is %4$d slices of %5$s per configuration \

@@ -1,10 +1,8 @@
 package dev.tlssession.benchmarks;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,10 +10,12 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.tlssession.test.OpenSslServer;
+
 /**
- * The native reference: {@code openssl s_time -new} and {@code -reuse} against {@code openssl s_server -www} on
- * 127.0.0.1, same machine, same certificate, alternating. s_time reports connections per wall second and per user
- * CPU second of its own (client) process.
+ * The native reference: {@code openssl s_time -new} and {@code -reuse} against {@code openssl s_server -www} (the
+ * test kit's {@link OpenSslServer}) on 127.0.0.1, same machine, same certificate, alternating. s_time reports
+ * connections per wall second and per user CPU second of its own (client) process.
  */
 final class STime {
 
@@ -38,31 +38,19 @@ final class STime {
 		}
 	}
 
-	static List<Sample> run(Pki pki, Plan plan, Consumer<String> log) throws IOException, InterruptedException {
+	static List<Sample> run(Pki pki, Plan plan, Path directory, Consumer<String> log)
+			throws IOException, InterruptedException {
 		List<Sample> samples = new ArrayList<>();
 		for (Pki.Cert cert : Pki.Cert.values()) {
 			for (Protocol protocol : List.of(Protocol.TLS12, Protocol.TLS13)) {
-				int port = freePort();
-				Process server = new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert",
-						pki.serverPem(cert).toString(), "-key", pki.serverKey(cert).toString(), "-www", "-quiet",
-						protocol.opensslFlag)
-					.redirectErrorStream(true)
-					.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-					.start();
-				try {
-					waitFor(port, server);
-					String cell = "s_server/" + cert.name().toLowerCase() + "/" + protocol.jsse + "/1";
+				String cell = "s_server/" + cert.name().toLowerCase() + "/" + protocol.jsse + "/1";
+				try (OpenSslServer server = OpenSslServer.start(protocol.mode,
+						directory.resolve(cert.name().toLowerCase() + "-" + protocol.jsse), pki.authority(cert))) {
 					log.accept("s_time " + cell);
 					for (int round = 1; round <= plan.sTimeRounds(); round++) {
 						for (String mode : (round % 2 == 1) ? List.of("-new", "-reuse") : List.of("-reuse", "-new")) {
-							samples.add(sTime(cell, mode, port, plan.sTimeSeconds(), round));
+							samples.add(sTime(cell, mode, server.port(), plan.sTimeSeconds(), round));
 						}
-					}
-				}
-				finally {
-					server.destroy();
-					if (!server.waitFor(5, TimeUnit.SECONDS)) {
-						server.destroyForcibly();
 					}
 				}
 			}
@@ -93,26 +81,5 @@ final class STime {
 		return new Sample("s_time", cell, "s_time " + mode, round, connections, 0, wallSeconds, Double.NaN,
 				Double.NaN, clientCpuNanos, 0, 0, 0, 0, Double.NaN, Double.NaN, new long[0]);
 	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static void waitFor(int port, Process server) throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (System.nanoTime() < deadline && server.isAlive()) {
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-				return;
-			}
-			catch (IOException ex) {
-				Thread.sleep(20);
-			}
-		}
-		throw new IOException("openssl s_server did not start on port " + port);
-	}
-
 
 }

@@ -17,8 +17,9 @@ final class ThreadCpu {
 	static final Predicate<String> CLIENT = (name) -> name.startsWith("reactor-http-") || name.startsWith("bench-client")
 			|| name.equals("main");
 
-	/** Server side: the benchmark servers' own event loops. */
-	static final Predicate<String> SERVER = (name) -> name.startsWith("bench-server");
+	/** Server side: the benchmark servers' own event loops (the test kit's upstreams name theirs tls-upstream). */
+	static final Predicate<String> SERVER = (name) -> name.startsWith("bench-server")
+			|| name.startsWith("tls-upstream-");
 
 	private ThreadCpu() {
 	}
