@@ -67,7 +67,21 @@ public final class TlsSessionClientRouting {
 			warnOnce("<unnamed>", "an SSL bundle that is not registered in SslBundles");
 			return null;
 		}
-		return this.byBundle.computeIfAbsent(name, this::routingFor).orElse(null);
+		RoutingSslContext context = contextForBundle(name);
+		if (context == null) {
+			warnOnce(name, "SSL bundle '" + name + "'");
+		}
+		return context;
+	}
+
+	/**
+	 * The context for a client configured with a registered bundle by name, without a warning: for callers that
+	 * explain in their own terms why a client keeps its own context.
+	 * @param bundle the bundle name
+	 * @return the context that routes among the caches using the bundle, or {@code null} when none does
+	 */
+	public @Nullable RoutingSslContext contextForBundle(String bundle) {
+		return this.byBundle.computeIfAbsent(bundle, this::routingFor).orElse(null);
 	}
 
 	private @Nullable String nameOf(SslBundle bundle) {
@@ -87,7 +101,6 @@ public final class TlsSessionClientRouting {
 			.filter((cache) -> bundle.equals(this.cacheBundles.get(cache.name())))
 			.toList();
 		if (users.isEmpty()) {
-			warnOnce(bundle, "SSL bundle '" + bundle + "'");
 			return Optional.empty();
 		}
 		TlsSessionCache defaultCache = this.caches.defaultCache();

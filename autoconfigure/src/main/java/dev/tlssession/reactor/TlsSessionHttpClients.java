@@ -1,5 +1,7 @@
 package dev.tlssession.reactor;
 
+import java.util.function.Consumer;
+
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.netty.ConnectionErrorHandler;
 import dev.tlssession.netty.HandshakeGate;
@@ -60,11 +62,27 @@ public final class TlsSessionHttpClients {
 	 * @return the secured client
 	 */
 	public static HttpClient secure(HttpClient client, RoutingSslContext context) {
+		return secure(client, context, (handler) -> {
+		});
+	}
+
+	/**
+	 * Secures a client with a routing context and adjusts each connection's {@link SslHandler} after the cache has
+	 * set its handshake timeout: for a client whose own settings (close-notify timeouts, a handshake timeout of its
+	 * own) must survive. Securing a client twice is harmless: its connections get the handlers once.
+	 * @param client the client
+	 * @param context the context
+	 * @param handlerCustomizer adjusts each connection's handler; it runs on the connection's event loop
+	 * @return the secured client
+	 */
+	public static HttpClient secure(HttpClient client, RoutingSslContext context,
+			Consumer<? super SslHandler> handlerCustomizer) {
 		return client.secure((spec) -> spec.sslContext((SslContext) context).handlerConfigurator((handler) -> {
 			TrackedConnection connection = TrackedConnections.of(handler.engine());
 			if (connection != null) {
 				handler.setHandshakeTimeoutMillis(connection.handshakeTimeoutMillis());
 			}
+			handlerCustomizer.accept(handler);
 		})).doOnChannelInit((observer, channel, address) -> {
 			ChannelPipeline pipeline = channel.pipeline();
 			ChannelHandlerContext ssl = pipeline.context(SslHandler.class);

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.autoconfigure.actuate.TlsSessionsHealthProperties;
+import dev.tlssession.autoconfigure.gateway.TlsSessionGatewayProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class TlsSessionConfigurationMetadataTests {
 	private static final Map<String, String> SPEC_DEFAULTS = Map.of("tls.session.enabled", "true",
 			"tls.session.provider", "auto", "tls.session.default-cache", "default", "tls.session.metrics.host-tag",
 			"false", "tls.session.store-timeout", "50ms", "management.health.tlssessions.enabled", "true",
-			"management.health.tlssessions.window", "5m");
+			"management.health.tlssessions.window", "5m", "tls.session.gateway.enabled", "true");
 
 	/** The defaults of the product specification's configuration table, for every cache. */
 	private static final Map<String, String> SPEC_CACHE_DEFAULTS = Map.of("max-sessions", "1024",
@@ -66,7 +67,8 @@ class TlsSessionConfigurationMetadataTests {
 	private final Metadata additional = Metadata.read(ADDITIONAL);
 
 	private final Bindable bindable = Bindable.of("tls.session", TlsSessionProperties.class)
-		.and("management.health.tlssessions", TlsSessionsHealthProperties.class);
+		.and("management.health.tlssessions", TlsSessionsHealthProperties.class)
+		.and("tls.session.gateway", TlsSessionGatewayProperties.class);
 
 	@Test
 	void processorGeneratedTheMetadataOfTheProperties() {
