@@ -57,6 +57,8 @@ public class BenchApplication {
 		map.put("spring.main.log-startup-info", "false");
 		// closing a context would otherwise wait 2 s for Reactor Netty's global resources to shut down
 		map.put("spring.reactor.netty.shutdown-quiet-period", "0ms");
+		// Spring Cloud Gateway is on the class path for the gateway workload: not part of these applications
+		map.put("spring.cloud.gateway.server.webflux.enabled", "false");
 		for (String property : properties) {
 			int eq = property.indexOf('=');
 			map.put(property.substring(0, eq), property.substring(eq + 1));

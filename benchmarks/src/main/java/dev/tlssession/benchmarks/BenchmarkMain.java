@@ -51,7 +51,7 @@ public final class BenchmarkMain {
 			}
 			else {
 				System.err.println("usage: java -jar tls-session-benchmarks.jar [--smoke] [--out=DIR] "
-						+ "[--only=churn,handshake,stime,keepalive,profile,cache,startup] [--redraw]");
+						+ "[--only=churn,handshake,stime,keepalive,profile,gateway,cache,startup] [--redraw]");
 				System.exit(2);
 			}
 		}
@@ -112,6 +112,11 @@ public final class BenchmarkMain {
 				.mapToLong((t) -> t.count()).sum();
 			notes.add("The starter's own meter `tls.session.handshakes` in application (d) counted " + starterHandshakes
 					+ " handshakes over the run (its view, next to the servers' counts in the tables).");
+		}
+		if (runs("gateway")) {
+			try (GatewayWorkload gateway = new GatewayWorkload(pki, plan, budget, BenchmarkMain::log)) {
+				samples.addAll(gateway.run());
+			}
 		}
 		List<CacheWorkload.Result> cache = runs("cache") ? new CacheWorkload(plan, raw, BenchmarkMain::log).run(pki)
 				: List.of();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,12 +20,32 @@ final class HttpLoad {
 
 	static Sample round(String workload, String cell, Clients.Config config, BenchServer server, int concurrency,
 			Duration duration, int maxRequests, int round) {
-		String url = server.url(config.id() + "/" + round);
-		Function<String, Mono<String>> request = config.request();
+		return round(workload, cell, config.id(), config.request(), server.url(config.id() + "/" + round),
+				ThreadCpu.CLIENT, server, concurrency, duration, maxRequests, round);
+	}
+
+	/**
+	 * Drives any request function, measuring the CPU of the given client threads.
+	 * @param workload the workload
+	 * @param cell the cell
+	 * @param config the configuration's id
+	 * @param request makes one request to a URL
+	 * @param url the URL
+	 * @param clientThreads the threads whose CPU is the client's
+	 * @param server the server whose handshakes count
+	 * @param concurrency requests in flight
+	 * @param duration the round's time
+	 * @param maxRequests the round's request bound
+	 * @param round the round
+	 * @return the sample
+	 */
+	static Sample round(String workload, String cell, String config, Function<String, Mono<String>> request,
+			String url, Predicate<String> clientThreads, BenchServer server, int concurrency, Duration duration,
+			int maxRequests, int round) {
 		long[] latencies = new long[maxRequests];
 		AtomicInteger completed = new AtomicInteger();
 		AtomicLong errors = new AtomicLong();
-		Meter meter = Meter.start(server, ThreadCpu.CLIENT);
+		Meter meter = Meter.start(server, clientThreads);
 		long deadline = System.nanoTime() + duration.toNanos();
 		Flux.range(0, maxRequests)
 			.takeWhile((i) -> System.nanoTime() - deadline < 0)
@@ -41,7 +62,7 @@ final class HttpLoad {
 				});
 			}), concurrency, 1)
 			.blockLast(duration.plusSeconds(30));
-		return meter.stop(workload, cell, config.id(), round, completed.get(), errors.get(), latencies);
+		return meter.stop(workload, cell, config, round, completed.get(), errors.get(), latencies);
 	}
 
 }

@@ -30,6 +30,9 @@ final class Report {
 		LETTERS.put("starter-openssl-16", "(d16)");
 		LETTERS.put("starter-jdk", "(e)");
 		LETTERS.put("raw-netty", "(f)");
+		LETTERS.put(GatewayWorkload.WITHOUT, "(g)");
+		LETTERS.put(GatewayWorkload.WITH, "(g+)");
+		LETTERS.put(GatewayWorkload.FLOOR, "(g0)");
 	}
 
 	private static final Map<String, String> DESCRIPTIONS = Map.of("boot",
@@ -173,6 +176,7 @@ final class Report {
 		keepAlive(md);
 		cacheSection(md);
 		startup(md);
+		gateway(md);
 		profile(md);
 		closing(md);
 		return md.toString();
@@ -400,6 +404,59 @@ final class Report {
 			}
 		}
 		md.append('\n');
+	}
+
+	private void gateway(StringBuilder md) {
+		List<String> cells = this.results.cells("gateway");
+		if (cells.isEmpty()) {
+			return;
+		}
+		md.append("## 6. Spring Cloud Gateway\n\n");
+		md.append("Spring Cloud Gateway 5.0.4 (WebFlux) proxying one route to a Netty/BoringSSL upstream that closes every "
+				+ "connection (TLS 1.3, ECDSA P-256), so every proxied request makes a TLS handshake from the gateway. The "
+				+ "same gateway application, its SSL bundle `bench` in `spring.cloud.gateway.server.webflux.httpclient.ssl."
+				+ "ssl-bundle`: (g) without the starter (the context the gateway builds from its bundle, with Netty's own "
+				+ "client session cache), (g+) with the starter (default cache on bundle `bench`, "
+				+ "`max-sessions-per-host=8`), (g0) with the starter and `reuse=false` (no resumption). The driver sends "
+				+ "plain HTTP over pooled connections from an event loop of its own; *gateway client CPU* is the CPU of "
+				+ "the gateway's proxy client event loops (two threads per gateway), per proxied request. Latency is the "
+				+ "driver's, through the gateway. Ratios are medians of per-round ratios (min–max).\n\n");
+		md.append("| cell | configuration | req/s | req/s × (g) | p50 ms | p99 ms | gateway client CPU µs/req | CPU × (g) | "
+				+ "resumed (server) | errors | other % |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+		for (String cell : cells) {
+			for (String config : this.results.configs("gateway", cell)) {
+				md.append("| ").append(label(cell)).append(" | ").append(LETTERS.getOrDefault(config, "")).append(' ')
+					.append(config);
+				md.append(" | ").append(rate(this.results.spread("gateway", cell, config, Sample::rate)));
+				md.append(" | ").append(ratioShort(this.results.ratio("gateway", cell, config, GatewayWorkload.WITHOUT,
+						Sample::rate)));
+				md.append(" | ").append(ms(this.results.pooledLatencyMicros("gateway", cell, config, 50)));
+				md.append(" | ").append(ms(this.results.pooledLatencyMicros("gateway", cell, config, 99)));
+				md.append(" | ").append(num(this.results.spread("gateway", cell, config, Sample::clientCpuMicrosPerOp).median()));
+				md.append(" | ").append(ratioShort(this.results.ratio("gateway", cell, config, GatewayWorkload.WITHOUT,
+						Sample::clientCpuMicrosPerOp)));
+				md.append(" | ").append(resumedText("gateway", cell, config));
+				md.append(" | ").append(this.results.errors("gateway", cell, config));
+				md.append(" | ").append(num(this.results.spread("gateway", cell, config, Sample::otherPercent).median()));
+				md.append(" |\n");
+			}
+		}
+		md.append('\n');
+		for (String cell : cells) {
+			Spread rate = this.results.ratio("gateway", cell, GatewayWorkload.WITH, GatewayWorkload.WITHOUT, Sample::rate);
+			Spread cpu = this.results.ratio("gateway", cell, GatewayWorkload.WITH, GatewayWorkload.WITHOUT,
+					Sample::clientCpuMicrosPerOp);
+			Spread floor = this.results.ratio("gateway", cell, GatewayWorkload.WITH, GatewayWorkload.FLOOR, Sample::rate);
+			md.append("- ").append(label(cell)).append(": with the starter the gateway serves ").append(ratio(rate))
+				.append(" the requests per second it serves without it, at ").append(ratio(cpu))
+				.append(" the gateway client CPU per request; resumption itself (g+ against g0) is worth ").append(ratio(floor))
+				.append(" in requests per second. Resumed, as the upstream counted: (g) ")
+				.append(resumedText("gateway", cell, GatewayWorkload.WITHOUT)).append(", (g+) ")
+				.append(resumedText("gateway", cell, GatewayWorkload.WITH)).append(".\n");
+		}
+		md.append("\nWithout the starter the gateway already resumes through Netty's own, unbounded and unobserved, client "
+				+ "session cache of its one context; what the starter adds for a gateway is the named, bounded, observed "
+				+ "caches (meters, `/actuator/tlssessions`, control), per upstream host rule, at the cost shown above.\n\n");
 	}
 
 	private void cacheSection(StringBuilder md) {
