@@ -26,7 +26,7 @@ public class ReleaseCheck {
 			"tls-session-spring-boot-starter");
 
 	static final List<String> NOT_PUBLISHED = List.of("tls-session-spring-boot-parent", "tls-session-sample-app",
-			"tls-session-benchmarks");
+			"tls-session-sample-gateway", "tls-session-benchmarks");
 
 	static final List<String> REQUIRED = List.of("modelVersion", "groupId", "artifactId", "version", "name",
 			"description", "url", "licenses/license/name", "licenses/license/url", "developers/developer/name",
