@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
  * the gateway's own extension point, an {@link HttpClientCustomizer}. Nothing of the gateway is loaded unless it is
  * on the class path.
  */
+// after the caches' routing, whose bean it needs; before the gateway's, whose HttpClientFactory takes the customizers
 @AutoConfiguration(after = TlsSessionAutoConfiguration.class,
 		beforeName = "org.springframework.cloud.gateway.config.GatewayAutoConfiguration")
 @ConditionalOnClass({ HttpClientCustomizer.class, HttpClient.class })

@@ -196,6 +196,22 @@ class TlsSessionGatewayAutoConfigurationTests {
 	}
 
 	@Test
+	void gatewayClientOnTheCachesCarriesTheGatewaysTimeouts() {
+		this.gateway
+			.withPropertyValues(SSL + "handshake-timeout=3s", SSL + "close-notify-flush-timeout=1500ms",
+					SSL + "close-notify-read-timeout=200ms")
+			.run(gatewayClient((context, client) -> {
+				assertThat(sslContext(client)).isInstanceOf(RoutingSslContext.class);
+				SslHandler handler = jdkHandler();
+				// what Reactor Netty does with each connection's handler
+				client.configuration().sslProvider().configure(handler);
+				assertThat(handler.getHandshakeTimeoutMillis()).isEqualTo(3000);
+				assertThat(handler.getCloseNotifyFlushTimeoutMillis()).isEqualTo(1500);
+				assertThat(handler.getCloseNotifyReadTimeoutMillis()).isEqualTo(200);
+			}));
+	}
+
+	@Test
 	void gatewayTimeoutsAreCarriedOverToEachConnection() throws Exception {
 		HttpClientProperties.Ssl ssl = new HttpClientProperties.Ssl();
 		ssl.setHandshakeTimeout(Duration.ofSeconds(3));
@@ -242,11 +258,16 @@ class TlsSessionGatewayAutoConfigurationTests {
 		};
 	}
 
-	private static SslHandler jdkHandler() throws Exception {
-		return SslContextBuilder.forClient()
-			.sslProvider(io.netty.handler.ssl.SslProvider.JDK)
-			.build()
-			.newHandler(ByteBufAllocator.DEFAULT, "localhost", 443);
+	private static SslHandler jdkHandler() {
+		try {
+			return SslContextBuilder.forClient()
+				.sslProvider(io.netty.handler.ssl.SslProvider.JDK)
+				.build()
+				.newHandler(ByteBufAllocator.DEFAULT, "localhost", 443);
+		}
+		catch (javax.net.ssl.SSLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static SslContext sslContext(HttpClient client) {
