@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.time.Instant;
@@ -11,6 +27,8 @@ import java.time.Instant;
  * held by its cache. It does not keep the session alive: the session's memory goes as soon as the cache lets it go
  * (evicted, expired, removed, flushed, or offered once if single-use), whoever holds views of it, and the view then
  * reports {@link #resumable()} {@code false}. It belongs to the cache that made it and to no other.
+ *
+ * @since 0.1.0
  */
 public interface TlsSession {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.util.List;
@@ -11,6 +27,8 @@ import io.netty.handler.ssl.SslContext;
  * made with it. Caches never share sessions.
  * <p>
  * The management operations follow OpenSSL's {@code SSL_CTX_add_session} and {@code SSL_CTX_remove_session}.
+ *
+ * @since 0.1.0
  */
 public interface TlsSessionCache extends AutoCloseable {
 

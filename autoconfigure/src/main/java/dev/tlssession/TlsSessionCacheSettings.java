@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.time.Duration;
@@ -14,6 +30,7 @@ import java.time.Duration;
  * @param noInternalStore whether new sessions bypass the cache and go only to the {@link TlsSessionStore}
  * @param noInternalLookup whether the cache is not searched and the {@link TlsSessionStore} decides what to offer
  * @param handshakeTimeout the TLS handshake timeout of connections of this cache
+ * @since 0.1.0
  */
 public record TlsSessionCacheSettings(int maxSessions, int maxSessionsPerHost, Duration timeout, boolean reuse,
 		boolean singleUseTickets, boolean evictOnRejection, boolean noInternalStore, boolean noInternalLookup,

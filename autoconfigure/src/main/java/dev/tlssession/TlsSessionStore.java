@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import org.jspecify.annotations.Nullable;
@@ -24,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * {@code no-internal-store} the cache holds the sessions it hands to the store (within its {@code max-sessions} and
  * {@code max-sessions-per-host} bounds, oldest out first, each announced with {@link #onRemoved}) until the store
  * {@linkplain TlsSessionCache#add adds} or offers them.
+ *
+ * @since 0.1.0
  */
 public interface TlsSessionStore {
 

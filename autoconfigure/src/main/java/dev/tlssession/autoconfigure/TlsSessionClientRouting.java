@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import java.util.List;
@@ -25,6 +41,8 @@ import org.springframework.boot.ssl.SslBundles;
  * service group) keeps {@code B}'s TLS configuration: it routes among the caches whose {@code ssl-bundle} is
  * {@code B}, unmatched hosts to the default cache if it uses {@code B}, else to the first such cache. When no cache
  * uses {@code B}, the client keeps the context Spring Boot built for it and a warning says how to manage it.
+ *
+ * @since 0.1.0
  */
 public final class TlsSessionClientRouting {
 

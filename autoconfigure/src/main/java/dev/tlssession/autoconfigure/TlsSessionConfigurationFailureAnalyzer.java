@@ -1,7 +1,22 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import dev.tlssession.TlsSessionConfigurationException;
-import dev.tlssession.TlsSessionStore;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -52,7 +67,7 @@ final class TlsSessionConfigurationFailureAnalyzer implements FailureAnalyzer {
 		String value = (source != null && source.getValue() != null) ? written(source) : cause.getDisplayValue();
 		Origin origin = (source != null) ? source.getOrigin() : null;
 		StringBuilder description = new StringBuilder("Invalid TLS session configuration:%n%n".formatted());
-		description.append("    Property: %s%n    Value: \"%s\"%n".formatted(source != null ? source.getName() : property,
+		description.append("    Property: %s%n    Value: \"%s\"%n".formatted((source != null) ? source.getName() : property,
 				value));
 		if (origin != null) {
 			description.append("    Origin: %s%n".formatted(origin));

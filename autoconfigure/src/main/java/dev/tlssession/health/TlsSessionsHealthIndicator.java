@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.health;
 
 import java.time.Clock;
@@ -22,6 +38,8 @@ import org.springframework.boot.health.contributor.Health;
  * resumption saves cost, it is not liveness. The details are for dashboards and alerts: a reuse ratio that drops
  * to zero usually means an upstream rotated its ticket keys, a load balancer spreads connections, or a client
  * builds a new context per request.
+ *
+ * @since 0.1.0
  */
 public class TlsSessionsHealthIndicator extends AbstractHealthIndicator {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.jdk;
 
 import java.time.Instant;
@@ -41,6 +57,8 @@ import org.jspecify.annotations.Nullable;
  * A cache on the JDK: its own {@code SSLContext}, whose client session context gets the cache's size and timeout.
  * The JDK keys sessions by host and port, keeps up to 10 TLS 1.3 tickets per upstream, uses each once and drops a
  * session the server declines; it offers no way to add a session, so {@link #add} is not supported.
+ *
+ * @since 0.1.0
  */
 public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 

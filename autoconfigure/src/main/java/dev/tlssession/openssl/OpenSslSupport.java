@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.lang.reflect.Field;
@@ -17,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * handle, read from {@code ReferenceCountedOpenSslContext.ctx}. That field holds tcnative's context pointer, which
  * is what {@link SSLContext#setSSLSessionCache} expects; {@code sslCtxPointer()} returns the raw {@code SSL_CTX*}
  * instead and must never be used for it.
+ *
+ * @since 0.1.0
  */
 public final class OpenSslSupport {
 
@@ -114,6 +132,25 @@ public final class OpenSslSupport {
 	}
 
 	/**
+	 * Replaces the context's session-cache callback. Must be called before the context makes its first engine.
+	 * @param context a freshly built OpenSSL client context
+	 * @param cache the callback
+	 */
+	static void installSessionCache(SslContext context, SSLSessionCache cache) {
+		if (CTX_FIELD == null || !(context instanceof ReferenceCountedOpenSslContext)) {
+			throw new IllegalStateException("OpenSSL session store cannot be installed: "
+					+ ((UNAVAILABLE_REASON != null) ? UNAVAILABLE_REASON : "not an OpenSSL context"));
+		}
+		try {
+			long ctx = CTX_FIELD.getLong(context);
+			SSLContext.setSSLSessionCache(ctx, cache);
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("OpenSSL session store cannot be installed", ex);
+		}
+	}
+
+	/**
 	 * Whether the OpenSSL provider can be used and, if not, why.
 	 */
 	public static final class Availability {
@@ -155,25 +192,6 @@ public final class OpenSslSupport {
 			return this.nettyIncompatible;
 		}
 
-	}
-
-	/**
-	 * Replaces the context's session-cache callback. Must be called before the context makes its first engine.
-	 * @param context a freshly built OpenSSL client context
-	 * @param cache the callback
-	 */
-	static void installSessionCache(SslContext context, SSLSessionCache cache) {
-		if (CTX_FIELD == null || !(context instanceof ReferenceCountedOpenSslContext)) {
-			throw new IllegalStateException("OpenSSL session store cannot be installed: "
-					+ ((UNAVAILABLE_REASON != null) ? UNAVAILABLE_REASON : "not an OpenSSL context"));
-		}
-		try {
-			long ctx = CTX_FIELD.getLong(context);
-			SSLContext.setSSLSessionCache(ctx, cache);
-		}
-		catch (IllegalAccessException ex) {
-			throw new IllegalStateException("OpenSSL session store cannot be installed", ex);
-		}
 	}
 
 }

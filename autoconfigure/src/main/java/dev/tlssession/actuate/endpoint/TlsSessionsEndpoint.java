@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.actuate.endpoint;
 
 import java.time.Duration;
@@ -27,6 +43,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
  * the sessions of one cache (views without secrets, at most {@value #MAX_LIMIT} per request), and flushing a cache or
  * one upstream's sessions. Read-only unless {@code management.endpoint.tlssessions.access=unrestricted}: flushing
  * and removing change what the application resumes.
+ *
+ * @since 0.1.0
  */
 @Endpoint(id = "tlssessions", defaultAccess = Access.READ_ONLY)
 public class TlsSessionsEndpoint {
