@@ -44,7 +44,8 @@ public enum EvictionCause {
 	REJECTED("rejected"),
 
 	/**
-	 * The session is no longer trustworthy: its connection ended without a clean shutdown or with a fatal error.
+	 * The session is no longer trustworthy: its connection ended without a clean shutdown
+	 * or with a fatal error.
 	 */
 	INVALIDATED("invalidated"),
 

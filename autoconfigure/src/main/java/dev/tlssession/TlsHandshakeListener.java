@@ -19,8 +19,9 @@ package dev.tlssession;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Told about every TLS handshake and session offer of the caches it is registered with, on the I/O thread that
- * ran the handshake. Implementations must be fast and must not throw.
+ * Told about every TLS handshake and session offer of the caches it is registered with,
+ * on the I/O thread that ran the handshake. Implementations must be fast and must not
+ * throw.
  *
  * @since 0.1.0
  */
@@ -29,11 +30,13 @@ public interface TlsHandshakeListener {
 	/**
 	 * A handshake completed or failed.
 	 * @param cache the cache of the connection
-	 * @param key the upstream, or {@code null} when the connection was made without a host name
+	 * @param key the upstream, or {@code null} when the connection was made without a
+	 * host name
 	 * @param outcome how it ended
 	 * @param protocol the negotiated protocol, or {@code null} when unknown
-	 * @param durationNanos from the start of the handshake (the connection becoming active, for clients bound by
-	 * {@code TlsSessionHttpClients}; otherwise the creation of the connection's TLS handler) to its end
+	 * @param durationNanos from the start of the handshake (the connection becoming
+	 * active, for clients bound by {@code TlsSessionHttpClients}; otherwise the creation
+	 * of the connection's TLS handler) to its end
 	 */
 	void handshake(TlsSessionCache cache, @Nullable TlsSessionKey key, HandshakeOutcome outcome,
 			@Nullable String protocol, long durationNanos);

@@ -30,11 +30,13 @@ import io.netty.handler.ssl.SslContextBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The TLS configuration of one cache: whom to trust, which identity to present, and which protocols and cipher
- * suites to enable. Every session a cache holds was authenticated with exactly this configuration.
+ * The TLS configuration of one cache: whom to trust, which identity to present, and which
+ * protocols and cipher suites to enable. Every session a cache holds was authenticated
+ * with exactly this configuration.
  *
  * @param keyManagerFactory the client identity, or {@code null} for none
- * @param trustManagerFactory the trust anchors, or {@code null} for the JVM's default trust
+ * @param trustManagerFactory the trust anchors, or {@code null} for the JVM's default
+ * trust
  * @param protocols the enabled protocols, or {@code null} for the provider's defaults
  * @param ciphers the enabled cipher suites, or {@code null} for the provider's defaults
  * @since 0.1.0
@@ -85,7 +87,8 @@ public record TlsMaterial(@Nullable KeyManagerFactory keyManagerFactory,
 
 	/**
 	 * A client builder with this configuration and the given trust manager.
-	 * @param trustManager the trust manager, usually {@link #trustManager()} or a wrapper of it
+	 * @param trustManager the trust manager, usually {@link #trustManager()} or a wrapper
+	 * of it
 	 * @return the builder
 	 */
 	public SslContextBuilder clientBuilder(TrustManager trustManager) {

@@ -29,7 +29,8 @@ public enum TlsProvider {
 	OPENSSL("openssl"),
 
 	/**
-	 * The JDK's SunJSSE; each cache is its own {@code SSLContext} with its own session context.
+	 * The JDK's SunJSSE; each cache is its own {@code SSLContext} with its own session
+	 * context.
 	 */
 	JDK("jdk");
 

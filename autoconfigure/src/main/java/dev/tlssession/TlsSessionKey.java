@@ -19,7 +19,8 @@ package dev.tlssession;
 import java.util.Locale;
 
 /**
- * The upstream a session belongs to: the host name a connection was opened for and its port.
+ * The upstream a session belongs to: the host name a connection was opened for and its
+ * port.
  *
  * @param host the host name as used for SNI and certificate verification, lower case
  * @param port the port

@@ -28,9 +28,11 @@ import java.util.Map;
  * @param offersAccepted offered sessions the server resumed
  * @param offersRejected offered sessions the server declined
  * @param stored sessions kept by the cache
- * @param dropped sessions the cache did not keep: unusable on arrival (a zero ticket lifetime, or outside their
- * lifetime by the clock), or {@code no-internal-store} without a store
- * @param storeFailures {@link TlsSessionStore} calls that threw, timed out or returned a foreign session
+ * @param dropped sessions the cache did not keep: unusable on arrival (a zero ticket
+ * lifetime, or outside their lifetime by the clock), or {@code no-internal-store} without
+ * a store
+ * @param storeFailures {@link TlsSessionStore} calls that threw, timed out or returned a
+ * foreign session
  * @param size sessions in the cache now
  * @param evictions sessions that left the cache, by cause
  * @since 0.1.0
@@ -47,7 +49,8 @@ public record TlsSessionStats(long resumedHandshakes, long fullHandshakes, long 
 	 * @param offersAccepted offered sessions the server resumed
 	 * @param offersRejected offered sessions the server declined
 	 * @param stored sessions kept by the cache
-	 * @param dropped sessions the cache did not keep (unusable on arrival, or no store to hand them to)
+	 * @param dropped sessions the cache did not keep (unusable on arrival, or no store to
+	 * hand them to)
 	 * @param storeFailures failed store calls
 	 * @param size sessions in the cache now
 	 * @param evictions sessions that left the cache, by cause

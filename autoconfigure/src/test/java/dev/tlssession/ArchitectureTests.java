@@ -28,9 +28,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The architecture the package list promises, checked on the compiled main classes: a Spring-free core, provider
- * bridges that know nothing of auto-configuration, Actuator and health code apart from the core it reports on, and
- * no package that depends on itself through another.
+ * The architecture the package list promises, checked on the compiled main classes: a
+ * Spring-free core, provider bridges that know nothing of auto-configuration, Actuator
+ * and health code apart from the core it reports on, and no package that depends on
+ * itself through another.
  */
 class ArchitectureTests {
 

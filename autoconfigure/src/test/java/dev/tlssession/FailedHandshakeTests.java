@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * A handshake that fails, for example because the server's certificate is not trusted, counts as failed on both
- * providers; a connection that never got to start a handshake does not count at all.
+ * A handshake that fails, for example because the server's certificate is not trusted,
+ * counts as failed on both providers; a connection that never got to start a handshake
+ * does not count at all.
  */
 class FailedHandshakeTests {
 

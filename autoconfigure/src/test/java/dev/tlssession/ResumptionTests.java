@@ -35,7 +35,8 @@ import reactor.netty.resources.ConnectionProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Resumption against the server setups users meet, on both providers, counted by the server.
+ * Resumption against the server setups users meet, on both providers, counted by the
+ * server.
  */
 class ResumptionTests {
 
@@ -55,8 +56,7 @@ class ResumptionTests {
 	@ParameterizedTest
 	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
 	void openSslWithOnlyTls12EnabledResumes(Mode mode) throws Exception {
-		assertResumes(new OpenSslTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST_TLS12_ONLY),
-				mode);
+		assertResumes(new OpenSslTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST_TLS12_ONLY), mode);
 	}
 
 	@ParameterizedTest
@@ -77,7 +77,11 @@ class ResumptionTests {
 			.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.newConnection())));
 		try (TlsTestServer server = TlsTestServer.start(mode)) {
 			for (int i = 0; i < CONNECTIONS; i++) {
-				String body = client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
+				String body = client.get()
+					.uri(server.url("localhost"))
+					.responseContent()
+					.aggregate()
+					.asString()
 					.block(Duration.ofSeconds(10));
 				assertThat(body).isEqualTo("ok");
 			}

@@ -46,10 +46,12 @@ import reactor.core.scheduler.Schedulers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many requests with connection churn across three upstreams at 8-way concurrency while another thread flushes,
- * removes and lists sessions and rebuilds a cache with its TLS material (a bundle reload), and an application store
- * chooses the sessions of the other cache: no request fails, the caches stay within their bounds, the heap after GC
- * stays flat and the native session references are what the caches hold. {@code -Dtls.session.soak.requests} sets the number of requests (50,000 by default).
+ * Many requests with connection churn across three upstreams at 8-way concurrency while
+ * another thread flushes, removes and lists sessions and rebuilds a cache with its TLS
+ * material (a bundle reload), and an application store chooses the sessions of the other
+ * cache: no request fails, the caches stay within their bounds, the heap after GC stays
+ * flat and the native session references are what the caches hold.
+ * {@code -Dtls.session.soak.requests} sets the number of requests (50,000 by default).
  */
 class SoakTests {
 
@@ -69,8 +71,7 @@ class SoakTests {
 					true, true, true, false, false, d.handshakeTimeout());
 			OpenSslTlsSessionCache main = new OpenSslTlsSessionCache("main", settings, TestPki.get().trust(),
 					new LatestSessionStore(), Duration.ofMillis(50));
-			OpenSslTlsSessionCache catalog = new OpenSslTlsSessionCache("catalog", settings,
-					TestPki.get().trust());
+			OpenSslTlsSessionCache catalog = new OpenSslTlsSessionCache("catalog", settings, TestPki.get().trust());
 			TlsSessionCaches caches = new TlsSessionCaches(List.of(main, catalog),
 					Map.of("catalog", List.of(HostRule.parse("*.catalog.test"))), "main");
 			TestClient client = new TestClient(caches);
@@ -102,9 +103,11 @@ class SoakTests {
 				long heapAfter = Memory.usedHeapAfterGc();
 				Duration took = Duration.ofNanos(System.nanoTime() - start);
 				TlsSessionStats stats = main.stats();
-				System.out.printf("Soak: %d requests in %ds, %d failures, max cache size %d, heap after GC %d KiB "
-						+ "then %d KiB, main cache %s%n", REQUESTS, took.toSeconds(), failures.get(), maxSize.get(),
-						heapBefore >> 10, heapAfter >> 10, stats);
+				System.out.printf(
+						"Soak: %d requests in %ds, %d failures, max cache size %d, heap after GC %d KiB "
+								+ "then %d KiB, main cache %s%n",
+						REQUESTS, took.toSeconds(), failures.get(), maxSize.get(), heapBefore >> 10, heapAfter >> 10,
+						stats);
 				assertThat(failures).hasValue(0);
 				assertThat(maxSize.get()).isLessThanOrEqualTo(MAX_SESSIONS);
 				assertThat(stats.resumedHandshakes()).as("resumption keeps working between flushes")
@@ -113,8 +116,7 @@ class SoakTests {
 				assertThat(stats.storeFailures()).isZero();
 				control.shutdownNow();
 				for (OpenSslTlsSessionCache cache : List.of(main, catalog)) {
-					Waits.until("the cache holds what it counts",
-							() -> NativeReferences.held(cache) == cache.size());
+					Waits.until("the cache holds what it counts", () -> NativeReferences.held(cache) == cache.size());
 				}
 			}
 			finally {
@@ -133,8 +135,8 @@ class SoakTests {
 	}
 
 	/**
-	 * Keeps the newest session per upstream and offers it when the cache has none, the store most applications
-	 * would write.
+	 * Keeps the newest session per upstream and offers it when the cache has none, the
+	 * store most applications would write.
 	 */
 	static final class LatestSessionStore implements TlsSessionStore {
 

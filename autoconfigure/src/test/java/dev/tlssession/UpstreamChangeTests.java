@@ -40,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Upstreams that change under the client: new ticket keys under load, a restart with a certificate the client does
- * not trust, a downgrade from TLS 1.3 to 1.2, and one upstream seen with two client identities. No request fails
- * because of the cache, and no session outlives the security configuration that made it.
+ * Upstreams that change under the client: new ticket keys under load, a restart with a
+ * certificate the client does not trust, a downgrade from TLS 1.3 to 1.2, and one
+ * upstream seen with two client identities. No request fails because of the cache, and no
+ * session outlives the security configuration that made it.
  */
 class UpstreamChangeTests {
 
@@ -56,24 +57,24 @@ class UpstreamChangeTests {
 			TestClient client = new TestClient(cache);
 			AtomicInteger failures = new AtomicInteger();
 			AtomicInteger done = new AtomicInteger();
-			Flux.range(0, 400)
-				.flatMap((i) -> Mono.fromCallable(() -> {
-					if (done.incrementAndGet() == 200) {
-						server.forgetSessions();
-					}
-					return client.get(server.url("localhost"));
-				}).subscribeOn(Schedulers.boundedElastic()).onErrorResume((ex) -> {
-					failures.incrementAndGet();
-					return Mono.empty();
-				}), 8)
-				.blockLast(Duration.ofMinutes(2));
+			Flux.range(0, 400).flatMap((i) -> Mono.fromCallable(() -> {
+				if (done.incrementAndGet() == 200) {
+					server.forgetSessions();
+				}
+				return client.get(server.url("localhost"));
+			}).subscribeOn(Schedulers.boundedElastic()).onErrorResume((ex) -> {
+				failures.incrementAndGet();
+				return Mono.empty();
+			}), 8).blockLast(Duration.ofMinutes(2));
 			TlsSessionStats stats = cache.stats();
 			assertThat(failures).hasValue(0);
 			assertThat(stats.offersRejected()).as("offers the server declined after it forgot").isPositive();
 			assertThat(server.resumed()).isEqualTo(stats.offersAccepted());
 			if (mode != Mode.TLS13) {
-				// a declined TLS 1.2 session is still in the cache until evicted; TLS 1.3 tickets left on use
-				// concurrent connections may all have offered the same session: it leaves once
+				// a declined TLS 1.2 session is still in the cache until evicted; TLS 1.3
+				// tickets left on use
+				// concurrent connections may all have offered the same session: it leaves
+				// once
 				assertThat(stats.evictions(EvictionCause.REJECTED)).isPositive()
 					.isLessThanOrEqualTo(stats.offersRejected());
 			}
@@ -82,8 +83,7 @@ class UpstreamChangeTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "openssl", "jdk" })
-	void aRestartWithAnUntrustedCertificateAndNewTicketKeysFailsEveryLaterRequest(String provider)
-			throws Exception {
+	void aRestartWithAnUntrustedCertificateAndNewTicketKeysFailsEveryLaterRequest(String provider) throws Exception {
 		TlsSessionCache cache = provider.equals("openssl")
 				? new OpenSslTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST)
 				: new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
@@ -136,9 +136,8 @@ class UpstreamChangeTests {
 		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13, pki.server(), pki.root(), false)) {
 			TlsSessionCache first = cache(provider, "first", identity(pki, "first"));
 			TlsSessionCache second = cache(provider, "second", identity(pki, "second"));
-			TestClient client = new TestClient(new TlsSessionCaches(List.of(first, second),
-					Map.of("first", List.of(HostRule.parse("api.test")), "second", List.of(HostRule.parse("other.test"))),
-					"first"));
+			TestClient client = new TestClient(new TlsSessionCaches(List.of(first, second), Map.of("first",
+					List.of(HostRule.parse("api.test")), "second", List.of(HostRule.parse("other.test"))), "first"));
 			for (int i = 0; i < 3; i++) {
 				client.get(server.url("api.test"));
 				client.get(server.url("other.test"));
@@ -154,8 +153,7 @@ class UpstreamChangeTests {
 	}
 
 	private static TlsMaterial identity(TestPki pki, String name) throws Exception {
-		return new TlsMaterial(pki.client(name).toKeyManagerFactory(), pki.root().toTrustManagerFactory(), null,
-				null);
+		return new TlsMaterial(pki.client(name).toKeyManagerFactory(), pki.root().toTrustManagerFactory(), null, null);
 	}
 
 	private static TlsSessionCache cache(String provider, String name, TlsMaterial material) throws Exception {

@@ -24,9 +24,10 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * {@link WebClientTlsSessions} through Spring Boot's auto-configured connector builder and settings, as
- * {@code AutoConfiguredWebClientSsl} does for bundles: the connector gets the application's Reactor resources, timeouts
- * and customizers, and one cache's context.
+ * {@link WebClientTlsSessions} through Spring Boot's auto-configured connector builder
+ * and settings, as {@code AutoConfiguredWebClientSsl} does for bundles: the connector
+ * gets the application's Reactor resources, timeouts and customizers, and one cache's
+ * context.
  */
 final class AutoConfiguredWebClientTlsSessions implements WebClientTlsSessions {
 

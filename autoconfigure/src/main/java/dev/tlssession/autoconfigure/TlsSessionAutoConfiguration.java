@@ -49,8 +49,9 @@ import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration for TLS client session caches: the {@link TlsSessionCaches} registry from
- * {@code tls.session.*}, and the binding of every Reactor Netty client that Spring Boot builds to it.
+ * Auto-configuration for TLS client session caches: the {@link TlsSessionCaches} registry
+ * from {@code tls.session.*}, and the binding of every Reactor Netty client that Spring
+ * Boot builds to it.
  *
  * @since 0.1.0
  */
@@ -122,9 +123,11 @@ public final class TlsSessionAutoConfiguration {
 					ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 					ObjectProvider<ReactorResourceFactory> resourceFactory,
 					ObjectProvider<HttpClientSettings> settings) {
-				// Boot's builder (wrapped by the customizer above) unless the application chose another
+				// Boot's builder (wrapped by the customizer above) unless the application
+				// chose another
 				// technology: then a Reactor one on the application's Reactor resources
-				ClientHttpConnectorBuilder<?> builder = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::reactor);
+				ClientHttpConnectorBuilder<?> builder = connectorBuilder
+					.getIfAvailable(ClientHttpConnectorBuilder::reactor);
 				TlsSessionClientHttpConnectorBuilder managed = (builder instanceof TlsSessionClientHttpConnectorBuilder tls)
 						? tls : new TlsSessionClientHttpConnectorBuilder(reactor(resourceFactory.getIfAvailable()),
 								new SslBundleRouting(routing::contextFor));

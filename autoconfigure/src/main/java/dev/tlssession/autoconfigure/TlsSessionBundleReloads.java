@@ -28,15 +28,14 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
 /**
- * Rebuilds a cache with the new material when its SSL bundle reloads, flushing the sessions made with the old
- * material: no session survives a change of trust or identity.
+ * Rebuilds a cache with the new material when its SSL bundle reloads, flushing the
+ * sessions made with the old material: no session survives a change of trust or identity.
  */
 final class TlsSessionBundleReloads {
 
 	private static final Log logger = LogFactory.getLog(TlsSessionBundleReloads.class);
 
-	TlsSessionBundleReloads(TlsSessionCaches caches, TlsSessionClientRouting routing,
-			@Nullable SslBundles sslBundles) {
+	TlsSessionBundleReloads(TlsSessionCaches caches, TlsSessionClientRouting routing, @Nullable SslBundles sslBundles) {
 		if (sslBundles == null) {
 			return;
 		}
@@ -55,7 +54,8 @@ final class TlsSessionBundleReloads {
 					+ "' rebuilt and flushed");
 		}
 		catch (SSLException | RuntimeException ex) {
-			// the old context stays: its material is the last that worked, and its sessions are flushed
+			// the old context stays: its material is the last that worked, and its
+			// sessions are flushed
 			cache.flush();
 			logger.error("SSL bundle '" + bundleName + "' reloaded but TLS session cache '" + cache.name()
 					+ "' could not be rebuilt; it keeps its previous TLS material", ex);

@@ -25,11 +25,13 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
- * Spring Boot's Reactor connector builder, with every connector it builds secured by the TLS session caches.
+ * Spring Boot's Reactor connector builder, with every connector it builds secured by the
+ * TLS session caches.
  * <p>
- * The starter takes over applying the settings' SSL bundle: the bundle picks the caches (see
- * {@link TlsSessionClientRouting}) and each connection uses its cache's shared context. A client that an
- * {@code HttpClient} customizer has already secured keeps that configuration.
+ * The starter takes over applying the settings' SSL bundle: the bundle picks the caches
+ * (see {@link TlsSessionClientRouting}) and each connection uses its cache's shared
+ * context. A client that an {@code HttpClient} customizer has already secured keeps that
+ * configuration.
  */
 final class TlsSessionClientHttpConnectorBuilder implements ClientHttpConnectorBuilder<ReactorClientHttpConnector> {
 
@@ -51,8 +53,9 @@ final class TlsSessionClientHttpConnectorBuilder implements ClientHttpConnectorB
 
 	@Override
 	public ReactorClientHttpConnector build(@Nullable HttpClientSettings settings) {
-		return this.routing.build(settings, (customizer, resolved) -> ((customizer != null)
-				? this.delegate.withHttpClientCustomizer(customizer) : this.delegate).build(resolved));
+		return this.routing.build(settings, (customizer,
+				resolved) -> ((customizer != null) ? this.delegate.withHttpClientCustomizer(customizer) : this.delegate)
+					.build(resolved));
 	}
 
 }

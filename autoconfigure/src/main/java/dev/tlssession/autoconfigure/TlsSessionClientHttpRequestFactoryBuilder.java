@@ -24,8 +24,9 @@ import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuild
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
 
 /**
- * Spring Boot's Reactor request factory builder (for {@code RestClient} and {@code RestTemplate}), with every
- * factory it builds secured by the TLS session caches, exactly like {@link TlsSessionClientHttpConnectorBuilder}.
+ * Spring Boot's Reactor request factory builder (for {@code RestClient} and
+ * {@code RestTemplate}), with every factory it builds secured by the TLS session caches,
+ * exactly like {@link TlsSessionClientHttpConnectorBuilder}.
  */
 final class TlsSessionClientHttpRequestFactoryBuilder
 		implements ClientHttpRequestFactoryBuilder<ReactorClientHttpRequestFactory> {
@@ -42,8 +43,9 @@ final class TlsSessionClientHttpRequestFactoryBuilder
 
 	@Override
 	public ReactorClientHttpRequestFactory build(@Nullable HttpClientSettings settings) {
-		return this.routing.build(settings, (customizer, resolved) -> ((customizer != null)
-				? this.delegate.withHttpClientCustomizer(customizer) : this.delegate).build(resolved));
+		return this.routing.build(settings, (customizer,
+				resolved) -> ((customizer != null) ? this.delegate.withHttpClientCustomizer(customizer) : this.delegate)
+					.build(resolved));
 	}
 
 }

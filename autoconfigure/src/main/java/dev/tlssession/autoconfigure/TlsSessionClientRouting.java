@@ -34,13 +34,16 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
 /**
- * Decides which caches serve an HTTP client that Spring Boot builds, given the SSL bundle it was built with.
+ * Decides which caches serve an HTTP client that Spring Boot builds, given the SSL bundle
+ * it was built with.
  * <p>
- * A client without a bundle routes by every cache's host rules, unmatched hosts to the default cache. A client
- * built with bundle {@code B} (through {@code WebClientSsl.fromBundle}, {@code spring.http.clients.ssl.bundle} or a
- * service group) keeps {@code B}'s TLS configuration: it routes among the caches whose {@code ssl-bundle} is
- * {@code B}, unmatched hosts to the default cache if it uses {@code B}, else to the first such cache. When no cache
- * uses {@code B}, the client keeps the context Spring Boot built for it and a warning says how to manage it.
+ * A client without a bundle routes by every cache's host rules, unmatched hosts to the
+ * default cache. A client built with bundle {@code B} (through
+ * {@code WebClientSsl.fromBundle}, {@code spring.http.clients.ssl.bundle} or a service
+ * group) keeps {@code B}'s TLS configuration: it routes among the caches whose
+ * {@code ssl-bundle} is {@code B}, unmatched hosts to the default cache if it uses
+ * {@code B}, else to the first such cache. When no cache uses {@code B}, the client keeps
+ * the context Spring Boot built for it and a warning says how to manage it.
  *
  * @since 0.1.0
  */
@@ -74,7 +77,8 @@ public final class TlsSessionClientRouting {
 	/**
 	 * The context for a client built with a bundle.
 	 * @param bundle the client's bundle, or {@code null}
-	 * @return the context, or {@code null} when no cache uses the bundle and the client should keep its own
+	 * @return the context, or {@code null} when no cache uses the bundle and the client
+	 * should keep its own
 	 */
 	public @Nullable RoutingSslContext contextFor(@Nullable SslBundle bundle) {
 		if (bundle == null) {

@@ -23,8 +23,9 @@ import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
 /**
- * The reflection the OpenSSL bridge needs after ahead-of-time processing: it reads Netty's native context handle,
- * {@code ReferenceCountedOpenSslContext.ctx}, because Netty has no public hook for a client session cache.
+ * The reflection the OpenSSL bridge needs after ahead-of-time processing: it reads
+ * Netty's native context handle, {@code ReferenceCountedOpenSslContext.ctx}, because
+ * Netty has no public hook for a client session cache.
  */
 final class TlsSessionRuntimeHints implements RuntimeHintsRegistrar {
 

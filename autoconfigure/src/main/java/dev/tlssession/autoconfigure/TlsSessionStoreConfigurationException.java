@@ -19,8 +19,9 @@ package dev.tlssession.autoconfigure;
 import java.util.List;
 
 /**
- * The {@link dev.tlssession.TlsSessionStore} beans cannot serve a cache: more than one supports it, or the provider
- * cannot honour one. A bean problem, not a property: there is no property to name.
+ * The {@link dev.tlssession.TlsSessionStore} beans cannot serve a cache: more than one
+ * supports it, or the provider cannot honour one. A bean problem, not a property: there
+ * is no property to name.
  */
 final class TlsSessionStoreConfigurationException extends IllegalStateException {
 

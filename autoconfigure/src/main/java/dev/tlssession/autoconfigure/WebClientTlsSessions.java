@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Binds a {@link WebClient.Builder} to one named TLS session cache, whatever hosts it calls, the way
- * {@code WebClientSsl.fromBundle(name)} binds it to an SSL bundle:
+ * Binds a {@link WebClient.Builder} to one named TLS session cache, whatever hosts it
+ * calls, the way {@code WebClientSsl.fromBundle(name)} binds it to an SSL bundle:
  * {@code webClientBuilder.apply(webClientTlsSessions.fromCache("payments")).build()}.
  *
  * @since 0.1.0

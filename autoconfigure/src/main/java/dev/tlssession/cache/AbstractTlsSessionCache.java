@@ -34,7 +34,8 @@ import io.netty.util.internal.logging.InternalLoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The name, settings, counters, listeners and handshake accounting that every cache has, whatever its provider.
+ * The name, settings, counters, listeners and handshake accounting that every cache has,
+ * whatever its provider.
  *
  * @since 0.1.0
  */
@@ -62,7 +63,8 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 		this.name = name;
 		this.provider = provider;
 		this.settings = settings;
-		// its salt comes from SecureRandom, which may read a file: never first on an event loop
+		// its salt comes from SecureRandom, which may read a file: never first on an
+		// event loop
 		SessionIdHasher.get();
 	}
 
@@ -97,7 +99,8 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 	}
 
 	/**
-	 * The cache's counters, for the provider to count stores, evictions and store failures.
+	 * The cache's counters, for the provider to count stores, evictions and store
+	 * failures.
 	 * @return the counters
 	 */
 	protected final CacheCounters counters() {

@@ -86,7 +86,8 @@ public final class CacheCounters {
 	}
 
 	/**
-	 * Counts a session the cache did not keep: unusable on arrival, or no store to hand it to.
+	 * Counts a session the cache did not keep: unusable on arrival, or no store to hand
+	 * it to.
 	 */
 	public void dropped() {
 		this.dropped.increment();

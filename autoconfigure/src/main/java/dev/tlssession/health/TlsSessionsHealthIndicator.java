@@ -34,10 +34,11 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Reports, per cache, how well upstream connections resumed over a recent window. It is always {@code UP}:
- * resumption saves cost, it is not liveness. The details are for dashboards and alerts: a reuse ratio that drops
- * to zero usually means an upstream rotated its ticket keys, a load balancer spreads connections, or a client
- * builds a new context per request.
+ * Reports, per cache, how well upstream connections resumed over a recent window. It is
+ * always {@code UP}: resumption saves cost, it is not liveness. The details are for
+ * dashboards and alerts: a reuse ratio that drops to zero usually means an upstream
+ * rotated its ticket keys, a load balancer spreads connections, or a client builds a new
+ * context per request.
  *
  * @since 0.1.0
  */
@@ -95,8 +96,8 @@ public class TlsSessionsHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	/**
-	 * Records a sample (at most one a second) and returns the oldest one still inside the window, or the first
-	 * sample ever when the window reaches back further.
+	 * Records a sample (at most one a second) and returns the oldest one still inside the
+	 * window, or the first sample ever when the window reaches back further.
 	 */
 	private Sample oldestInWindow(String cache, Sample now) {
 		Deque<Sample> history = this.samples.computeIfAbsent(cache, (name) -> new ArrayDeque<>());
@@ -105,7 +106,8 @@ public class TlsSessionsHealthIndicator extends AbstractHealthIndicator {
 			if (newest == null || Duration.between(newest.time, now.time).compareTo(MIN_SAMPLE_INTERVAL) >= 0) {
 				history.addLast(now);
 			}
-			// keep one sample at or before the window's start, the baseline; drop the older ones
+			// keep one sample at or before the window's start, the baseline; drop the
+			// older ones
 			Instant start = now.time.minus(this.window);
 			while (history.size() > 1 && !second(history).time.isAfter(start)) {
 				history.removeFirst();

@@ -22,8 +22,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Hashes session ids with a random per-process salt, so that a hash can tell sessions apart without revealing
- * the id or linking it across processes.
+ * Hashes session ids with a random per-process salt, so that a hash can tell sessions
+ * apart without revealing the id or linking it across processes.
  *
  * @since 0.1.0
  */

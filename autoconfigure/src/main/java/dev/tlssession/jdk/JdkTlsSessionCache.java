@@ -54,9 +54,10 @@ import io.netty.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A cache on the JDK: its own {@code SSLContext}, whose client session context gets the cache's size and timeout.
- * The JDK keys sessions by host and port, keeps up to 10 TLS 1.3 tickets per upstream, uses each once and drops a
- * session the server declines; it offers no way to add a session, so {@link #add} is not supported.
+ * A cache on the JDK: its own {@code SSLContext}, whose client session context gets the
+ * cache's size and timeout. The JDK keys sessions by host and port, keeps up to 10 TLS
+ * 1.3 tickets per upstream, uses each once and drops a session the server declines; it
+ * offers no way to add a session, so {@link #add} is not supported.
  *
  * @since 0.1.0
  */
@@ -78,8 +79,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	 * @param material the TLS configuration
 	 * @throws SSLException if the context cannot be built
 	 */
-	public JdkTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material)
-			throws SSLException {
+	public JdkTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material) throws SSLException {
 		super(name, TlsProvider.JDK, settings);
 		this.material = material;
 		this.trustManager = material.trustManager();
@@ -131,8 +131,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * The valid sessions that have an upstream: the JDK also keeps sessions by id alone, which a client never
-	 * offers.
+	 * The valid sessions that have an upstream: the JDK also keeps sessions by id alone,
+	 * which a client never offers.
 	 */
 	private List<SSLSession> offerable() {
 		SSLSessionContext sessionContext = this.context.sessionContext();
@@ -153,8 +153,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Removes a session and, as the JDK offers none of them any more once one is invalidated, every other session
-	 * of its upstream; each is counted.
+	 * Removes a session and, as the JDK offers none of them any more once one is
+	 * invalidated, every other session of its upstream; each is counted.
 	 */
 	@Override
 	public boolean remove(TlsSession session) {
@@ -182,9 +182,10 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Removes every session by switching to a new context with an empty session cache. Invalidating the sessions
-	 * the JDK lists is not enough: it offers sessions from a host:port index that is evicted apart from the by-id
-	 * index {@code getIds()} lists (a TLS 1.3 upstream takes one by-id entry per ticket), so a session can stay
+	 * Removes every session by switching to a new context with an empty session cache.
+	 * Invalidating the sessions the JDK lists is not enough: it offers sessions from a
+	 * host:port index that is evicted apart from the by-id index {@code getIds()} lists
+	 * (a TLS 1.3 upstream takes one by-id entry per ticket), so a session can stay
 	 * offered after it has left the list.
 	 * @return the number of listed sessions removed
 	 */
@@ -203,8 +204,9 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Invalidates the listed valid sessions that match, counted before any is invalidated: the JDK invalidates a
-	 * TLS 1.3 connection's ticket sessions with it, so some would no longer look valid when their turn came.
+	 * Invalidates the listed valid sessions that match, counted before any is
+	 * invalidated: the JDK invalidates a TLS 1.3 connection's ticket sessions with it, so
+	 * some would no longer look valid when their turn came.
 	 */
 	private static int invalidate(SSLSessionContext sessionContext, Predicate<SSLSession> filter) {
 		List<SSLSession> matching = new ArrayList<>();
@@ -225,8 +227,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * A connection broke: the JDK offers none of its upstream's sessions once the connection's own is invalidated,
-	 * so all of them leave, each counted.
+	 * A connection broke: the JDK offers none of its upstream's sessions once the
+	 * connection's own is invalidated, so all of them leave, each counted.
 	 */
 	private void connectionBroken(SSLEngine engine) {
 		SSLSession session = engine.getSession();
@@ -272,7 +274,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * A connection of this cache, whatever host and port its engine reports (with reuse off, its port is -1).
+	 * A connection of this cache, whatever host and port its engine reports (with reuse
+	 * off, its port is -1).
 	 */
 	private final class Connection implements TrackedConnection {
 
@@ -345,8 +348,9 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * The cache's context. With reuse off, engines get port -1: the JDK neither stores nor looks up sessions for an
-	 * engine without a port, while the host name still drives SNI and certificate verification.
+	 * The cache's context. With reuse off, engines get port -1: the JDK neither stores
+	 * nor looks up sessions for an engine without a port, while the host name still
+	 * drives SNI and certificate verification.
 	 */
 	private final class Context extends ForwardingSslContext {
 

@@ -27,9 +27,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import io.netty.handler.ssl.ResumableX509ExtendedTrustManager;
 
 /**
- * Delegates every check and reports the engines whose handshake completed without one. The JDK consults the trust
- * manager only when the server sends its certificate, which it does not on a resumed handshake; Netty calls
- * {@link #resumeServerTrusted} for exactly those handshakes.
+ * Delegates every check and reports the engines whose handshake completed without one.
+ * The JDK consults the trust manager only when the server sends its certificate, which it
+ * does not on a resumed handshake; Netty calls {@link #resumeServerTrusted} for exactly
+ * those handshakes.
  */
 final class ResumptionDetectingTrustManager extends X509ExtendedTrustManager
 		implements ResumableX509ExtendedTrustManager {

@@ -27,12 +27,14 @@ import io.netty.handler.ssl.SslCloseCompletionEvent;
 import io.netty.handler.ssl.SslHandler;
 
 /**
- * Tells a cache when one of its connections breaks (a reset, a fatal alert, a record that does not decrypt) instead
- * of closing in order: like OpenSSL with a connection that was never shut down, the cache then stops trusting the
- * sessions that connection made or resumed. The connection is found by its engine, which outlives the native
- * {@code SSL} object a fatal alert frees. It also tells the cache which closes the application asked for, so that a
- * close the {@link SslHandler} makes on its own is told apart (see {@link HandshakeGate}). Goes right after the
- * {@link SslHandler}; the Reactor Netty binding installs it.
+ * Tells a cache when one of its connections breaks (a reset, a fatal alert, a record that
+ * does not decrypt) instead of closing in order: like OpenSSL with a connection that was
+ * never shut down, the cache then stops trusting the sessions that connection made or
+ * resumed. The connection is found by its engine, which outlives the native {@code SSL}
+ * object a fatal alert frees. It also tells the cache which closes the application asked
+ * for, so that a close the {@link SslHandler} makes on its own is told apart (see
+ * {@link HandshakeGate}). Goes right after the {@link SslHandler}; the Reactor Netty
+ * binding installs it.
  *
  * @since 0.1.0
  */

@@ -29,8 +29,9 @@ import io.netty.handler.ssl.SslHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A client context that forwards every call to another context chosen per connection. Handlers are created by
- * the target's public {@code newHandler} methods, so the target's own resumption detection stays in place.
+ * A client context that forwards every call to another context chosen per connection.
+ * Handlers are created by the target's public {@code newHandler} methods, so the target's
+ * own resumption detection stays in place.
  *
  * @since 0.1.0
  */

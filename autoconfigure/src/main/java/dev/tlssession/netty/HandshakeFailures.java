@@ -24,8 +24,8 @@ package dev.tlssession.netty;
 public final class HandshakeFailures {
 
 	/**
-	 * What Netty's {@code SslHandler} reports when it is removed from a channel that never became active (a
-	 * refused or timed-out connect).
+	 * What Netty's {@code SslHandler} reports when it is removed from a channel that
+	 * never became active (a refused or timed-out connect).
 	 */
 	private static final String NEVER_STARTED = "SslHandler removed before handshake completed";
 

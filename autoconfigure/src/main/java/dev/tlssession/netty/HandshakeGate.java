@@ -24,14 +24,17 @@ import io.netty.handler.ssl.SslHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds back the start of a connection's TLS handshake, without blocking, until its cache has settled which
- * session to offer: the {@link SslHandler} writes the ClientHello when the connection becomes active, and a session
- * must be set before that. While the channel connects, the cache may ask an application store (see
- * {@link TrackedConnection#prepare}); the gate passes {@code channelActive} on once it has answered or its timeout
- * has passed. It also marks the start of the handshake for its duration, leaving out name resolution, pooling and
- * the TCP connect, and, from its place on the network side of the {@link SslHandler}, sees the closes the
- * {@link SslHandler} makes on its own after a fatal alert (see {@link TrackedConnection#closing()}). Goes right
- * before the {@link SslHandler}; the Reactor Netty binding installs it.
+ * Holds back the start of a connection's TLS handshake, without blocking, until its cache
+ * has settled which session to offer: the {@link SslHandler} writes the ClientHello when
+ * the connection becomes active, and a session must be set before that. While the channel
+ * connects, the cache may ask an application store (see
+ * {@link TrackedConnection#prepare}); the gate passes {@code channelActive} on once it
+ * has answered or its timeout has passed. It also marks the start of the handshake for
+ * its duration, leaving out name resolution, pooling and the TCP connect, and, from its
+ * place on the network side of the {@link SslHandler}, sees the closes the
+ * {@link SslHandler} makes on its own after a fatal alert (see
+ * {@link TrackedConnection#closing()}). Goes right before the {@link SslHandler}; the
+ * Reactor Netty binding installs it.
  *
  * @since 0.1.0
  */

@@ -24,9 +24,10 @@ import javax.net.ssl.SSLEngine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The connections the caches track, by engine: whatever cache, provider or context made a connection, its
- * handlers find it here, and a connection is never attributed by its host and port to a cache that did not make
- * it. An engine is registered when its handler is made and leaves when its connection ends.
+ * The connections the caches track, by engine: whatever cache, provider or context made a
+ * connection, its handlers find it here, and a connection is never attributed by its host
+ * and port to a cache that did not make it. An engine is registered when its handler is
+ * made and leaves when its connection ends.
  *
  * @since 0.1.0
  */

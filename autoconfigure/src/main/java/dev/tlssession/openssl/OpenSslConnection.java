@@ -32,10 +32,11 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a cache knows about one connection: the context that made it, the session offered to it, sessions that
- * arrived before the handshake was known to have succeeded (which the connection owns until then), the sessions it
- * made or resumed (which a broken connection invalidates), and the application store's lookup for it. Confined to
- * the connection's event loop.
+ * What a cache knows about one connection: the context that made it, the session offered
+ * to it, sessions that arrived before the handshake was known to have succeeded (which
+ * the connection owns until then), the sessions it made or resumed (which a broken
+ * connection invalidates), and the application store's lookup for it. Confined to the
+ * connection's event loop.
  */
 final class OpenSslConnection implements TrackedConnection {
 
@@ -62,7 +63,10 @@ final class OpenSslConnection implements TrackedConnection {
 
 	final @Nullable TlsSessionKey key;
 
-	/** When the handshake started: the handler's creation, then the connection's activation if known. */
+	/**
+	 * When the handshake started: the handler's creation, then the connection's
+	 * activation if known.
+	 */
 	long startNanos;
 
 	private final int bound;
@@ -105,8 +109,8 @@ final class OpenSslConnection implements TrackedConnection {
 	}
 
 	/**
-	 * Whether the engine still owns the native {@code SSL} object this connection was made for: after the engine
-	 * freed it, its address may belong to another engine.
+	 * Whether the engine still owns the native {@code SSL} object this connection was
+	 * made for: after the engine freed it, its address may belong to another engine.
 	 */
 	boolean holdsSsl(long ssl) {
 		synchronized (this.engine) {
@@ -127,14 +131,14 @@ final class OpenSslConnection implements TrackedConnection {
 		}
 		this.lookup = Lookup.PENDING;
 		this.store = store;
-		this.lookupTimeout = eventLoop.schedule(this::lookupTimedOut, store.timeout().toNanos(),
-				TimeUnit.NANOSECONDS);
+		this.lookupTimeout = eventLoop.schedule(this::lookupTimedOut, store.timeout().toNanos(), TimeUnit.NANOSECONDS);
 		this.storeLookup = store.lookup(this.key, (chosen) -> {
 			try {
 				eventLoop.execute(() -> answered(chosen));
 			}
 			catch (Throwable ex) {
-				// the event loop is shutting down: nothing was taken, nothing to give back
+				// the event loop is shutting down: nothing was taken, nothing to give
+				// back
 			}
 		});
 	}
@@ -200,14 +204,16 @@ final class OpenSslConnection implements TrackedConnection {
 
 	@Override
 	public void closing() {
-		// right after the SslHandler's SSL_shutdown: the engine has freed its SSL object if that failed (or if the
+		// right after the SslHandler's SSL_shutdown: the engine has freed its SSL object
+		// if that failed (or if the
 		// peer's close_notify had already closed it, which inactive() will know)
 		this.closedUnclean |= !this.closeRequested || !holdsSsl(this.ssl);
 	}
 
 	@Override
 	public void inactive() {
-		// with no close seen, the SslHandler has just tried SSL_shutdown, and the engine frees its SSL object only
+		// with no close seen, the SslHandler has just tried SSL_shutdown, and the engine
+		// frees its SSL object only
 		// if that failed
 		if (!this.closeNotifyReceived && (this.closedUnclean || !holdsSsl(this.ssl))) {
 			broken();
@@ -216,7 +222,8 @@ final class OpenSslConnection implements TrackedConnection {
 	}
 
 	/**
-	 * Whether the connection became active through the binding's handlers, which then tell it when it ends.
+	 * Whether the connection became active through the binding's handlers, which then
+	 * tell it when it ends.
 	 */
 	boolean activated() {
 		return this.activated;
@@ -240,8 +247,8 @@ final class OpenSslConnection implements TrackedConnection {
 	}
 
 	/**
-	 * Holds a session that arrived before the handshake was known to have succeeded: nothing is stored from a
-	 * handshake that fails. The connection owns it until then.
+	 * Holds a session that arrived before the handshake was known to have succeeded:
+	 * nothing is stored from a handshake that fails. The connection owns it until then.
 	 * @param session the new session
 	 * @param keep what to do with it once the handshake has succeeded
 	 */
@@ -268,7 +275,8 @@ final class OpenSslConnection implements TrackedConnection {
 	}
 
 	/**
-	 * The connection ended: drops sessions that never became usable and stops waiting for the store.
+	 * The connection ended: drops sessions that never became usable and stops waiting for
+	 * the store.
 	 */
 	void closed() {
 		while (!this.pending.isEmpty()) {

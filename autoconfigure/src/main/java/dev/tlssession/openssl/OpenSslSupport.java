@@ -27,20 +27,23 @@ import io.netty.util.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether the starter can own the session store of a BoringSSL client context, and the one call that installs it.
+ * Whether the starter can own the session store of a BoringSSL client context, and the
+ * one call that installs it.
  * <p>
- * Netty offers no public hook for a client session cache, so the store is installed on the context's native
- * handle, read from {@code ReferenceCountedOpenSslContext.ctx}. That field holds tcnative's context pointer, which
- * is what {@link SSLContext#setSSLSessionCache} expects; {@code sslCtxPointer()} returns the raw {@code SSL_CTX*}
- * instead and must never be used for it.
+ * Netty offers no public hook for a client session cache, so the store is installed on
+ * the context's native handle, read from {@code ReferenceCountedOpenSslContext.ctx}. That
+ * field holds tcnative's context pointer, which is what
+ * {@link SSLContext#setSSLSessionCache} expects; {@code sslCtxPointer()} returns the raw
+ * {@code SSL_CTX*} instead and must never be used for it.
  *
  * @since 0.1.0
  */
 public final class OpenSslSupport {
 
 	/**
-	 * The field of {@code ReferenceCountedOpenSslContext} that holds tcnative's context pointer, read by reflection
-	 * (and so registered as a runtime hint for ahead-of-time processing).
+	 * The field of {@code ReferenceCountedOpenSslContext} that holds tcnative's context
+	 * pointer, read by reflection (and so registered as a runtime hint for ahead-of-time
+	 * processing).
 	 */
 	public static final String CTX_FIELD_NAME = "ctx";
 
@@ -78,8 +81,8 @@ public final class OpenSslSupport {
 	}
 
 	/**
-	 * Finds the context handle field. Package-private so that a test can name a field that does not exist, as a
-	 * Netty whose internals changed would present itself.
+	 * Finds the context handle field. Package-private so that a test can name a field
+	 * that does not exist, as a Netty whose internals changed would present itself.
 	 * @param ctxFieldName the name of the field holding tcnative's context pointer
 	 * @return the availability
 	 */
@@ -87,9 +90,9 @@ public final class OpenSslSupport {
 		try {
 			if (!OpenSsl.isAvailable()) {
 				Throwable cause = OpenSsl.unavailabilityCause();
-				return new Availability(null, "netty-tcnative is not available"
-						+ ((cause != null) ? " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")"
-								: ""),
+				return new Availability(null,
+						"netty-tcnative is not available" + ((cause != null)
+								? " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")" : ""),
 						false);
 			}
 			if (!OpenSsl.versionString().contains("BoringSSL")) {
@@ -132,7 +135,8 @@ public final class OpenSslSupport {
 	}
 
 	/**
-	 * Replaces the context's session-cache callback. Must be called before the context makes its first engine.
+	 * Replaces the context's session-cache callback. Must be called before the context
+	 * makes its first engine.
 	 * @param context a freshly built OpenSSL client context
 	 * @param cache the callback
 	 */
@@ -169,7 +173,8 @@ public final class OpenSslSupport {
 
 		/**
 		 * Whether the OpenSSL provider can be used.
-		 * @return {@code true} if BoringSSL is loaded and its context handle is accessible
+		 * @return {@code true} if BoringSSL is loaded and its context handle is
+		 * accessible
 		 */
 		public boolean isAvailable() {
 			return this.ctxField != null;
@@ -184,8 +189,8 @@ public final class OpenSslSupport {
 		}
 
 		/**
-		 * Whether BoringSSL loads but Netty's internals are not what the bridge expects (a Netty version it does
-		 * not support), as opposed to a missing native library.
+		 * Whether BoringSSL loads but Netty's internals are not what the bridge expects
+		 * (a Netty version it does not support), as opposed to a missing native library.
 		 * @return {@code true} if the Netty version is the cause
 		 */
 		public boolean isNettyIncompatible() {

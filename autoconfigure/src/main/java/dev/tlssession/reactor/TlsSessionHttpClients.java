@@ -29,8 +29,8 @@ import io.netty.handler.ssl.SslHandler;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Secures Reactor Netty {@link HttpClient}s with the caches: each connection uses the cache its host routes to (or
- * one named cache) and that cache's handshake timeout.
+ * Secures Reactor Netty {@link HttpClient}s with the caches: each connection uses the
+ * cache its host routes to (or one named cache) and that cache's handshake timeout.
  *
  * @since 0.1.0
  */
@@ -51,7 +51,8 @@ public final class TlsSessionHttpClients {
 	}
 
 	/**
-	 * Routes the client's connections by host rules, unmatched hosts to the default cache.
+	 * Routes the client's connections by host rules, unmatched hosts to the default
+	 * cache.
 	 * @param client the client
 	 * @return the secured client
 	 */
@@ -71,8 +72,8 @@ public final class TlsSessionHttpClients {
 	}
 
 	/**
-	 * Secures a client with a routing context. Securing a client twice is harmless: its connections get the
-	 * handlers once.
+	 * Secures a client with a routing context. Securing a client twice is harmless: its
+	 * connections get the handlers once.
 	 * @param client the client
 	 * @param context the context
 	 * @return the secured client
@@ -94,8 +95,8 @@ public final class TlsSessionHttpClients {
 	}
 
 	/**
-	 * Secures a client with a routing context unless it is already secured (an application's own SSL
-	 * configuration wins).
+	 * Secures a client with a routing context unless it is already secured (an
+	 * application's own SSL configuration wins).
 	 * @param client the client
 	 * @param context the context
 	 * @return the client

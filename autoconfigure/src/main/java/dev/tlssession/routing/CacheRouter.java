@@ -26,7 +26,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Picks the cache for a connection: the cache of the most specific matching host rule, else a fallback cache.
+ * Picks the cache for a connection: the cache of the most specific matching host rule,
+ * else a fallback cache.
  *
  * @param <C> the cache type
  * @since 0.1.0
@@ -64,8 +65,7 @@ public final class CacheRouter<C> {
 				}
 			}
 		});
-		Comparator<Route<C>> mostSpecificFirst = Comparator
-			.comparingInt((Route<C> route) -> route.rule.specificity())
+		Comparator<Route<C>> mostSpecificFirst = Comparator.comparingInt((Route<C> route) -> route.rule.specificity())
 			.reversed();
 		this.wildcards.sort(mostSpecificFirst);
 		this.exact.values().forEach((routes) -> routes.sort(mostSpecificFirst));

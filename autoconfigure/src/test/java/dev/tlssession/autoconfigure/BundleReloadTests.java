@@ -46,8 +46,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A cache whose SSL bundle reloads is rebuilt and flushed: with a rotated client certificate, the server sees the
- * new certificate on the very next connection and never a resumption of a session made with the old one.
+ * A cache whose SSL bundle reloads is rebuilt and flushed: with a rotated client
+ * certificate, the server sees the new certificate on the very next connection and never
+ * a resumption of a session made with the old one.
  */
 class BundleReloadTests {
 
@@ -73,8 +74,8 @@ class BundleReloadTests {
 						"spring.ssl.bundle.pem.client.keystore.private-key=file:" + this.pem.resolve("client.key"),
 						"spring.ssl.bundle.pem.client.truststore.certificate=file:" + root,
 						"spring.ssl.bundle.pem.client.reload-on-update=true",
-						"spring.ssl.bundle.watch.file.quiet-period=50ms", "tls.session.caches.default.ssl-bundle=client",
-						"spring.reactor.netty.shutdown-quiet-period=0s")
+						"spring.ssl.bundle.watch.file.quiet-period=50ms",
+						"tls.session.caches.default.ssl-bundle=client", "spring.reactor.netty.shutdown-quiet-period=0s")
 				.run((context) -> {
 					WebClient client = context.getBean(WebClient.Builder.class).build();
 					get(client, server);
@@ -101,7 +102,10 @@ class BundleReloadTests {
 	}
 
 	private static void get(WebClient client, TlsTestServer server) {
-		assertThat(client.get().uri(server.url("localhost")).retrieve().bodyToMono(String.class)
+		assertThat(client.get()
+			.uri(server.url("localhost"))
+			.retrieve()
+			.bodyToMono(String.class)
 			.block(Duration.ofSeconds(10))).isEqualTo("ok");
 	}
 

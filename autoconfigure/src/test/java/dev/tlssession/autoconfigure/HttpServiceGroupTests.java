@@ -45,8 +45,8 @@ import org.springframework.web.service.registry.ImportHttpServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HTTP service group clients (Spring Framework's {@code @ImportHttpServices} on WebClient) go through the caches
- * too, and resume as the server confirms.
+ * HTTP service group clients (Spring Framework's {@code @ImportHttpServices} on
+ * WebClient) go through the caches too, and resume as the server confirms.
  */
 class HttpServiceGroupTests {
 

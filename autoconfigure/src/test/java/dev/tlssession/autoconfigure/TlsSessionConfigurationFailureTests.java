@@ -51,9 +51,10 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How {@code tls.session.cache-defaults} combines with the caches, and what a start-up failure says: the property
- * that exists, the value as written, where it was written, and the fix. The failures are analysed by every failure
- * analyzer registered in {@code spring.factories}, with the application's environment, as Spring Boot does.
+ * How {@code tls.session.cache-defaults} combines with the caches, and what a start-up
+ * failure says: the property that exists, the value as written, where it was written, and
+ * the fix. The failures are analysed by every failure analyzer registered in
+ * {@code spring.factories}, with the application's environment, as Spring Boot does.
  */
 class TlsSessionConfigurationFailureTests {
 
@@ -133,8 +134,8 @@ class TlsSessionConfigurationFailureTests {
 
 	@Test
 	void cacheValueOverDefaultIsAttributedToTheCache() {
-		FailureAnalysis analysis = failure(this.contextRunner.withPropertyValues("tls.session.cache-defaults.timeout=2h",
-				"tls.session.caches.default.timeout=90d"));
+		FailureAnalysis analysis = failure(this.contextRunner
+			.withPropertyValues("tls.session.cache-defaults.timeout=2h", "tls.session.caches.default.timeout=90d"));
 		assertThat(analysis.getDescription()).contains("Property: tls.session.caches.default.timeout\n")
 			.contains("Value: \"90d\"");
 	}
@@ -224,7 +225,8 @@ class TlsSessionConfigurationFailureTests {
 	@Test
 	void healthWindowIsNotCheckedWhenTheContributorIsDisabled() {
 		this.contextRunner
-			.withPropertyValues("management.health.tlssessions.enabled=false", "management.health.tlssessions.window=0s")
+			.withPropertyValues("management.health.tlssessions.enabled=false",
+					"management.health.tlssessions.window=0s")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
@@ -261,8 +263,8 @@ class TlsSessionConfigurationFailureTests {
 	}
 
 	/**
-	 * What Spring Boot reports: the first analysis of the registered failure analyzers, built with the
-	 * environment.
+	 * What Spring Boot reports: the first analysis of the registered failure analyzers,
+	 * built with the environment.
 	 */
 	private static FailureAnalysis analyze(Throwable failure, Environment environment) {
 		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()

@@ -45,7 +45,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The WebClient that Spring Boot auto-configures resumes sessions through the starter, as the server confirms.
+ * The WebClient that Spring Boot auto-configures resumes sessions through the starter, as
+ * the server confirms.
  */
 class WebClientResumptionTests {
 
@@ -83,8 +84,7 @@ class WebClientResumptionTests {
 			}
 			assertThat(this.server.full()).isEqualTo(1);
 			assertThat(this.server.resumed()).isEqualTo(9);
-			assertThat(context.getBean(TlsSessionCaches.class).get("default").stats().resumedHandshakes())
-				.isEqualTo(9);
+			assertThat(context.getBean(TlsSessionCaches.class).get("default").stats().resumedHandshakes()).isEqualTo(9);
 		});
 	}
 

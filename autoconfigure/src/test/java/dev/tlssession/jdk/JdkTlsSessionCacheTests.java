@@ -62,11 +62,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * The JDK cache against a real server on 127.0.0.1: a flush keeps the trust manager it was built with (only a
- * rebuild loads the material again) and resumption works after every flush; {@code remove(session)},
- * {@code remove(host, port)} and a connection that breaks take out and count exactly the listed sessions of the
- * upstream; and a {@code reuse=false} cache that is not the default keeps its handshakes, failures and handshake
- * timeout to itself.
+ * The JDK cache against a real server on 127.0.0.1: a flush keeps the trust manager it
+ * was built with (only a rebuild loads the material again) and resumption works after
+ * every flush; {@code remove(session)}, {@code remove(host, port)} and a connection that
+ * breaks take out and count exactly the listed sessions of the upstream; and a
+ * {@code reuse=false} cache that is not the default keeps its handshakes, failures and
+ * handshake timeout to itself.
  */
 class JdkTlsSessionCacheTests {
 
@@ -215,7 +216,8 @@ class JdkTlsSessionCacheTests {
 	private static void assertBrokenConnectionCountsTheListedSessions(Mode mode) throws Exception {
 		JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
 		ConnectionProvider pool = ConnectionProvider.create("jdk-broken", 1);
-		// keep-alive, so that the connection stays open for the reset instead of closing with close_notify
+		// keep-alive, so that the connection stays open for the reset instead of closing
+		// with close_notify
 		try (TlsTestServer server = TlsTestServer.start(mode, TestPki.get().server(), null, true);
 				TlsSessionCaches caches = caches(cache)) {
 			TestClient client = new TestClient(caches);
@@ -236,8 +238,10 @@ class JdkTlsSessionCacheTests {
 				.aggregate()
 				.asString()
 				.doOnNext((content) -> {
-					// on the connection's event loop, so before the server's reset can be read: the tickets of this
-					// connection have arrived (they come before the response) and nothing has been invalidated yet
+					// on the connection's event loop, so before the server's reset can be
+					// read: the tickets of this
+					// connection have arrived (they come before the response) and nothing
+					// has been invalidated yet
 					onEventLoop.set(channel.get().eventLoop().inEventLoop());
 					listedAtResponse.set(idHashes(cache, upstream).size());
 				})
@@ -269,8 +273,8 @@ class JdkTlsSessionCacheTests {
 		List<String> handshakes = new CopyOnWriteArrayList<>();
 		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13);
 				TlsSessionCaches caches = noReuseRoutedForApiTest(defaultCache, noReuse)) {
-			caches.addHandshakeListener((cache, key, outcome, protocol, nanos) -> handshakes
-				.add(cache.name() + " " + key + " " + outcome));
+			caches.addHandshakeListener(
+					(cache, key, outcome, protocol, nanos) -> handshakes.add(cache.name() + " " + key + " " + outcome));
 			TestClient client = new TestClient(caches);
 			for (int i = 0; i < 3; i++) {
 				assertThat(client.get(server.url("api.test"))).isEqualTo("ok");
@@ -296,7 +300,8 @@ class JdkTlsSessionCacheTests {
 	void theHandshakeTimeoutOfANoReuseCacheThatIsNotTheDefaultApplies() throws Exception {
 		JdkTlsSessionCache defaultCache = new JdkTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST);
 		JdkTlsSessionCache noReuse = new JdkTlsSessionCache("noreuse", noReuse(Duration.ofMillis(200)), TRUST);
-		// listens and never answers: the kernel completes the TCP connect from the backlog, the ClientHello is
+		// listens and never answers: the kernel completes the TCP connect from the
+		// backlog, the ClientHello is
 		// never read
 		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 				TlsSessionCaches caches = noReuseRoutedForApiTest(defaultCache, noReuse)) {
@@ -367,8 +372,8 @@ class JdkTlsSessionCacheTests {
 	}
 
 	/**
-	 * A factory over the test authority's trust managers that counts how often it is asked for them: the stand-in
-	 * for loading the JVM's trust store.
+	 * A factory over the test authority's trust managers that counts how often it is
+	 * asked for them: the stand-in for loading the JVM's trust store.
 	 */
 	static final class CountingTrustManagerFactory extends TrustManagerFactory {
 

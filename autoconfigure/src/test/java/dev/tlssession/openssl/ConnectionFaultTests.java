@@ -43,9 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Connections that end badly, checked against what the server saw: a fatal alert after the response, an alert in
- * the middle of a resumed handshake, tickets with a zero lifetime. Each path keeps the native reference count equal
- * to what the cache holds.
+ * Connections that end badly, checked against what the server saw: a fatal alert after
+ * the response, an alert in the middle of a resumed handshake, tickets with a zero
+ * lifetime. Each path keeps the native reference count equal to what the cache holds.
  */
 class ConnectionFaultTests {
 
@@ -55,8 +55,7 @@ class ConnectionFaultTests {
 
 	@AfterEach
 	void close() {
-		Waits.until("the cache holds what it counts",
-				() -> this.cache.nativeSessionReferences() == this.cache.size());
+		Waits.until("the cache holds what it counts", () -> this.cache.nativeSessionReferences() == this.cache.size());
 		this.cache.close();
 		assertThat(this.cache.nativeSessionReferences()).isZero();
 	}
@@ -72,10 +71,12 @@ class ConnectionFaultTests {
 			assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> get(this.newConnections, server));
 			assertThat(server.alertsSent()).isOne();
 			server.alertMidResponse(false);
-			// what the broken connection resumed (TLS 1.2) or received (TLS 1.3 tickets) is no longer trusted
+			// what the broken connection resumed (TLS 1.2) or received (TLS 1.3 tickets)
+			// is no longer trusted
 			Waits.until("the broken connection's sessions are invalidated",
 					() -> this.cache.stats().evictions(EvictionCause.INVALIDATED) > 0);
-			// nothing the broken connection made (TLS 1.3 tickets) or resumed (a TLS 1.2 session) is left; an older
+			// nothing the broken connection made (TLS 1.3 tickets) or resumed (a TLS 1.2
+			// session) is left; an older
 			// TLS 1.3 ticket of a connection that closed in order still is
 			assertThat(before).containsAll(this.cache.sessions());
 			assertThat(this.cache.sessions()).hasSize((mode == Mode.TLS13) ? before.size() - 1 : 0);
@@ -118,7 +119,11 @@ class ConnectionFaultTests {
 	}
 
 	private String get(HttpClient client, TlsTestServer server) {
-		return client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
+		return client.get()
+			.uri(server.url("localhost"))
+			.responseContent()
+			.aggregate()
+			.asString()
 			.block(Duration.ofSeconds(10));
 	}
 

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A server that floods every full handshake with a thousand TLS 1.3 tickets cannot grow the cache past its bounds,
- * in sessions or in heap.
+ * A server that floods every full handshake with a thousand TLS 1.3 tickets cannot grow
+ * the cache past its bounds, in sessions or in heap.
  */
 class HostileServerTests {
 
@@ -53,8 +53,8 @@ class HostileServerTests {
 		try (OpenSslServer server = OpenSslServer.startTls13(1000, this.directory)) {
 			TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("hostile",
-					new TlsSessionCacheSettings(MAX_SESSIONS, MAX_PER_HOST, d.timeout(), true, true, true, false,
-							false, d.handshakeTimeout()),
+					new TlsSessionCacheSettings(MAX_SESSIONS, MAX_PER_HOST, d.timeout(), true, true, true, false, false,
+							d.handshakeTimeout()),
 					TestPki.get().trust());
 			TestClient client = new TestClient(cache);
 			long heapBefore = Memory.usedHeapAfterGc();

@@ -21,8 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What tests outside this package may read of a cache's native memory: the native session references it holds,
- * and the process's resident memory.
+ * What tests outside this package may read of a cache's native memory: the native session
+ * references it holds, and the process's resident memory.
  */
 public final class NativeReferences {
 

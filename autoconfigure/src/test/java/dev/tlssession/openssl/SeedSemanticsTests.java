@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The seed semantics of OpenSSL's session cache API ({@code SSL_CTX_add_session}, {@code SSL_CTX_remove_session},
- * {@code SSL_set_session}), one test per rule, on the OpenSSL provider against a server that says what it resumed.
+ * The seed semantics of OpenSSL's session cache API ({@code SSL_CTX_add_session},
+ * {@code SSL_CTX_remove_session}, {@code SSL_set_session}), one test per rule, on the
+ * OpenSSL provider against a server that says what it resumed.
  */
 class SeedSemanticsTests {
 
@@ -125,7 +126,8 @@ class SeedSemanticsTests {
 		rule1AddKeepsTheSessionAndAddingTheIdenticalSessionAgainReturnsFalse();
 	}
 
-	static OpenSslTlsSessionCache cache(String name, TlsSessionCacheSettings settings, @Nullable TlsSessionStore store) {
+	static OpenSslTlsSessionCache cache(String name, TlsSessionCacheSettings settings,
+			@Nullable TlsSessionStore store) {
 		try {
 			return new OpenSslTlsSessionCache(name, settings, TRUST, store, java.time.Duration.ofMillis(200));
 		}

@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The flags, the store SPI and the reuse policy, each checked against what the server resumed.
+ * The flags, the store SPI and the reuse policy, each checked against what the server
+ * resumed.
  */
 class SessionControlTests {
 
@@ -189,8 +190,7 @@ class SessionControlTests {
 			TestClient client = new TestClient(cache);
 			client.get(server.url("localhost"));
 			Waits.until("tickets arrived", () -> cache.size() > 0);
-			assertThat(cache.sessions().get(0).expires())
-				.isBefore(cache.sessions().get(0).created().plusSeconds(2));
+			assertThat(cache.sessions().get(0).expires()).isBefore(cache.sessions().get(0).created().plusSeconds(2));
 			client.get(server.url("localhost"));
 			assertThat(server.resumed()).as("within the lifetime").isEqualTo(1);
 			Thread.sleep(1100);
@@ -237,8 +237,8 @@ class SessionControlTests {
 	@Test
 	void nothingIsStoredFromAHandshakeThatFailedVerification() throws Exception {
 		try (TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS)) {
-			TlsMaterial otherTrust = new TlsMaterial(null, new TestPki("Other CA").root().toTrustManagerFactory(),
-					null, null);
+			TlsMaterial otherTrust = new TlsMaterial(null, new TestPki("Other CA").root().toTrustManagerFactory(), null,
+					null);
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS,
 					otherTrust);
 			TestClient client = new TestClient(cache);

@@ -53,9 +53,10 @@ import reactor.netty.resources.LoopResources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application's {@link TlsSessionStore} can be slow, hung, wrong or broken: it costs the connections that asked
- * it a full handshake at most, never an event loop (BlockHound watches every test), never a request, and a
- * single-use session it hands out twice is offered once.
+ * An application's {@link TlsSessionStore} can be slow, hung, wrong or broken: it costs
+ * the connections that asked it a full handshake at most, never an event loop (BlockHound
+ * watches every test), never a request, and a single-use session it hands out twice is
+ * offered once.
  */
 class StoreSafetyTests {
 
@@ -115,7 +116,8 @@ class StoreSafetyTests {
 			assertThat(bodies).hasSize(8).containsOnly("ok");
 			assertThat(server.full()).isEqualTo(8);
 			assertThat(cache.stats().storeFailures()).as("lookups that timed out").isEqualTo(8);
-			// lookups still queued when abandoned never run; the ones running are interrupted
+			// lookups still queued when abandoned never run; the ones running are
+			// interrupted
 			Waits.until("the abandoned lookups are interrupted",
 					() -> store.started.get() > 0 && store.interrupted.get() == store.started.get());
 		}
@@ -188,8 +190,7 @@ class StoreSafetyTests {
 			assertThat(server.full()).isEqualTo(10);
 			Waits.until("every call failed and was counted",
 					() -> cache.stats().storeFailures() == store.calls.get() && store.calls.get() >= 20);
-			Waits.until("the cache holds what it counts",
-					() -> cache.nativeSessionReferences() == cache.size());
+			Waits.until("the cache holds what it counts", () -> cache.nativeSessionReferences() == cache.size());
 		}
 	}
 
@@ -222,8 +223,8 @@ class StoreSafetyTests {
 		}
 	}
 
-	private OpenSslTlsSessionCache cache(String name, TlsSessionCacheSettings settings,
-			@Nullable TlsSessionStore store, Duration timeout) {
+	private OpenSslTlsSessionCache cache(String name, TlsSessionCacheSettings settings, @Nullable TlsSessionStore store,
+			Duration timeout) {
 		try {
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache(name, settings, TRUST, store, timeout);
 			this.caches.add(cache);
@@ -235,7 +236,8 @@ class StoreSafetyTests {
 	}
 
 	/**
-	 * A client on two event loops: with a second cache, "api.test" goes to it and everything else to the first.
+	 * A client on two event loops: with a second cache, "api.test" goes to it and
+	 * everything else to the first.
 	 */
 	private HttpClient client(OpenSslTlsSessionCache... caches) {
 		Map<String, List<HostRule>> rules = (caches.length > 1)
@@ -256,7 +258,8 @@ class StoreSafetyTests {
 	}
 
 	/**
-	 * Holds every lookup until released (at most ten seconds), then answers that it has nothing.
+	 * Holds every lookup until released (at most ten seconds), then answers that it has
+	 * nothing.
 	 */
 	static final class HeldStore implements TlsSessionStore {
 
@@ -320,8 +323,8 @@ class StoreSafetyTests {
 	}
 
 	/**
-	 * Keeps the first session it is told about and hands it out for every lookup: "the newest session for this
-	 * upstream", never updated.
+	 * Keeps the first session it is told about and hands it out for every lookup: "the
+	 * newest session for this upstream", never updated.
 	 */
 	static final class FirstSessionStore implements TlsSessionStore {
 
@@ -354,8 +357,7 @@ class StoreSafetyTests {
 		}
 
 		@Override
-		public synchronized void onRemoved(String cache, TlsSessionKey key, TlsSession session,
-				EvictionCause cause) {
+		public synchronized void onRemoved(String cache, TlsSessionKey key, TlsSession session, EvictionCause cause) {
 			this.events.add("removed " + session.idHash() + " " + cause.tag());
 		}
 

@@ -42,8 +42,8 @@ import reactor.netty.resources.ConnectionProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Through the Reactor Netty binding, a handshake is timed from the connection becoming active: name resolution and
- * the TCP connect that come before are not part of it.
+ * Through the Reactor Netty binding, a handshake is timed from the connection becoming
+ * active: name resolution and the TCP connect that come before are not part of it.
  */
 class HandshakeTimingTests {
 
@@ -60,7 +60,11 @@ class HandshakeTimingTests {
 			HttpClient client = new TlsSessionHttpClients(caches)
 				.routed(HttpClient.create(ConnectionProvider.newConnection()).resolver(new SlowResolver()));
 			long start = System.nanoTime();
-			client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
+			client.get()
+				.uri(server.url("localhost"))
+				.responseContent()
+				.aggregate()
+				.asString()
 				.block(Duration.ofSeconds(10));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(RESOLUTION_DELAY);
 			assertThat(durations).hasSize(1);

@@ -48,9 +48,9 @@ import reactor.netty.resources.ConnectionProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Securing a Reactor Netty client twice, with the same routing context or routed and then bound to one cache, is
- * harmless on both providers: every connection gets the starter's handlers once, works, and resumes as the server
- * counts it.
+ * Securing a Reactor Netty client twice, with the same routing context or routed and then
+ * bound to one cache, is harmless on both providers: every connection gets the starter's
+ * handlers once, works, and resumes as the server counts it.
  */
 class TlsSessionHttpClientsTests {
 
@@ -69,8 +69,8 @@ class TlsSessionHttpClientsTests {
 		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13);
 				TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "a")) {
 			RoutingSslContext context = caches.sslContext();
-			HttpClient client = counting(TlsSessionHttpClients.secure(TlsSessionHttpClients.secure(base(), context),
-					context));
+			HttpClient client = counting(
+					TlsSessionHttpClients.secure(TlsSessionHttpClients.secure(base(), context), context));
 			requests(client, server);
 			assertResumedAfterTheFirst(server, cache);
 		}
@@ -78,8 +78,7 @@ class TlsSessionHttpClientsTests {
 
 	@ParameterizedTest
 	@EnumSource(TlsProvider.class)
-	void aRoutedClientBoundToACacheAfterwardsUsesThatCacheWithTheHandlersOnce(TlsProvider provider)
-			throws Exception {
+	void aRoutedClientBoundToACacheAfterwardsUsesThatCacheWithTheHandlersOnce(TlsProvider provider) throws Exception {
 		TlsSessionCache routedTo = cache(provider, "a");
 		TlsSessionCache boundTo = cache(provider, "b");
 		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13);
@@ -96,20 +95,25 @@ class TlsSessionHttpClientsTests {
 	}
 
 	/**
-	 * Counts, per connection, the handshake gates when the channel is initialized (the gate leaves once the
-	 * connection is active) and the connection error handlers once it is connected.
+	 * Counts, per connection, the handshake gates when the channel is initialized (the
+	 * gate leaves once the connection is active) and the connection error handlers once
+	 * it is connected.
 	 */
 	private HttpClient counting(HttpClient client) {
 		return client
-			.doOnChannelInit((observer, channel, address) -> this.gates.add(count(channel.pipeline(),
-					HandshakeGate.class)))
-			.doOnConnected((connection) -> this.errorHandlers.add(count(connection.channel().pipeline(),
-					ConnectionErrorHandler.class)));
+			.doOnChannelInit(
+					(observer, channel, address) -> this.gates.add(count(channel.pipeline(), HandshakeGate.class)))
+			.doOnConnected((connection) -> this.errorHandlers
+				.add(count(connection.channel().pipeline(), ConnectionErrorHandler.class)));
 	}
 
 	private void requests(HttpClient client, TlsTestServer server) {
 		for (int i = 0; i < CONNECTIONS; i++) {
-			assertThat(client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
+			assertThat(client.get()
+				.uri(server.url("localhost"))
+				.responseContent()
+				.aggregate()
+				.asString()
 				.block(Duration.ofSeconds(10))).isEqualTo("ok");
 		}
 		assertThat(this.gates).as("handshake gates per connection").hasSize(CONNECTIONS).containsOnly(1);

@@ -24,9 +24,9 @@ import reactor.blockhound.BlockingOperationError;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
- * Records every blocking call BlockHound catches on a non-blocking thread (a Netty event loop), besides throwing
- * it where it happened: a call on an event loop may be swallowed there, the record is checked after every test by
- * {@link SafetyChecks}.
+ * Records every blocking call BlockHound catches on a non-blocking thread (a Netty event
+ * loop), besides throwing it where it happened: a call on an event loop may be swallowed
+ * there, the record is checked after every test by {@link SafetyChecks}.
  */
 public final class BlockingCalls implements BlockHoundIntegration {
 
@@ -34,12 +34,15 @@ public final class BlockingCalls implements BlockHoundIntegration {
 
 	@Override
 	public void applyTo(BlockHound.Builder builder) {
-		// Netty's adaptive allocator takes a lock to free a magazine it replaces when contended; Netty's own
+		// Netty's adaptive allocator takes a lock to free a magazine it replaces when
+		// contended; Netty's own
 		// integration does not list it yet (4.2.15)
 		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
 				"tryExpandMagazines");
-		// the JDK's own session lock, which a flush on another thread (invalidating the session) may hold for a
-		// moment while the engine sizes its buffers: SunJSSE has no other way to invalidate a session
+		// the JDK's own session lock, which a flush on another thread (invalidating the
+		// session) may hold for a
+		// moment while the engine sizes its buffers: SunJSSE has no other way to
+		// invalidate a session
 		builder.allowBlockingCallsInside("sun.security.ssl.SSLSessionImpl", "getPacketBufferSize");
 		builder.allowBlockingCallsInside("sun.security.ssl.SSLSessionImpl", "getApplicationBufferSize");
 		builder.blockingMethodCallback((method) -> {

@@ -24,8 +24,8 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 
 /**
  * Makes Reactor Netty resolve host names with the JDK, which reads the test hosts file
- * ({@code -Djdk.net.hosts.file}), instead of its own DNS client: test names resolve to 127.0.0.1 and no query
- * leaves the machine.
+ * ({@code -Djdk.net.hosts.file}), instead of its own DNS client: test names resolve to
+ * 127.0.0.1 and no query leaves the machine.
  */
 public final class LoopbackResolver {
 

@@ -22,8 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.netty.util.ResourceLeakDetector;
 
 /**
- * Netty's leak detector, set for the whole test run with {@code -Dio.netty.customResourceLeakDetector}, that also
- * records every {@code LEAK:} report so that {@link SafetyChecks} fails the run on it.
+ * Netty's leak detector, set for the whole test run with
+ * {@code -Dio.netty.customResourceLeakDetector}, that also records every {@code LEAK:}
+ * report so that {@link SafetyChecks} fails the run on it.
  *
  * @param <T> the resource type
  */

@@ -30,15 +30,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Applied to every test of the module (registered through {@code META-INF/services} with extension
- * auto-detection): a test fails when BlockHound caught a blocking call on an event loop while it ran, and a test
- * class fails when Netty reported a leaked buffer or context after it (leaks show after a collection, so one is
- * forced and a buffer allocated to let the detectors report).
+ * Applied to every test of the module (registered through {@code META-INF/services} with
+ * extension auto-detection): a test fails when BlockHound caught a blocking call on an
+ * event loop while it ran, and a test class fails when Netty reported a leaked buffer or
+ * context after it (leaks show after a collection, so one is forced and a buffer
+ * allocated to let the detectors report).
  */
 public final class SafetyChecks implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
-	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
-		.create(SafetyChecks.class);
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SafetyChecks.class);
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
@@ -62,7 +62,8 @@ public final class SafetyChecks implements BeforeAllCallback, BeforeEachCallback
 		for (int i = 0; i < 2; i++) {
 			System.gc();
 			Thread.sleep(20);
-			for (ByteBufAllocator allocator : List.of(PooledByteBufAllocator.DEFAULT, UnpooledByteBufAllocator.DEFAULT)) {
+			for (ByteBufAllocator allocator : List.of(PooledByteBufAllocator.DEFAULT,
+					UnpooledByteBufAllocator.DEFAULT)) {
 				allocator.directBuffer(1).release();
 				allocator.heapBuffer(1).release();
 			}

@@ -38,8 +38,8 @@ class ServerProcessTests {
 
 	@Test
 	void missingExecutableFailsOnCiAndSkipsElsewhereNamingThePackageToInstall() {
-		Class<? extends Throwable> expected = "true".equalsIgnoreCase(System.getenv("CI"))
-				? IllegalStateException.class : TestAbortedException.class;
+		Class<? extends Throwable> expected = "true".equalsIgnoreCase(System.getenv("CI")) ? IllegalStateException.class
+				: TestAbortedException.class;
 		assertThatExceptionOfType(expected)
 			.isThrownBy(() -> ServerProcess.executable("some-package", "/nonexistent/tls-server", "no-such-server"))
 			.withMessageContaining("not installed")
@@ -66,10 +66,9 @@ class ServerProcessTests {
 	@Test
 	void serverThatExitsAtOnceFailsToStartWithItsOutput() {
 		Path shell = ServerProcess.executable("bash", "/bin/sh", "sh");
-		assertThatIllegalStateException()
-			.isThrownBy(() -> ServerProcess.start("broken", this.directory,
-					(port) -> List.of(shell.toString(), "-c", "echo cannot bind " + port + "; exit 1"),
-					ServerProcess::accepts))
+		assertThatIllegalStateException().isThrownBy(() -> ServerProcess.start("broken", this.directory,
+				(port) -> List.of(shell.toString(), "-c", "echo cannot bind " + port + "; exit 1"),
+				ServerProcess::accepts))
 			.withMessageContaining("exited")
 			.withMessageContaining("cannot bind");
 	}

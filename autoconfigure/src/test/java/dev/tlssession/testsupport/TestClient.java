@@ -27,8 +27,8 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * An HTTP client over caches: {@link #get} opens a new connection per request, {@link #getPooled} reuses idle
- * connections like an application's pool.
+ * An HTTP client over caches: {@link #get} opens a new connection per request,
+ * {@link #getPooled} reuses idle connections like an application's pool.
  */
 public final class TestClient {
 
@@ -45,7 +45,8 @@ public final class TestClient {
 	public TestClient(TlsSessionCaches caches) {
 		this.caches = caches;
 		TlsSessionHttpClients clients = new TlsSessionHttpClients(caches);
-		this.newConnections = clients.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.newConnection())));
+		this.newConnections = clients
+			.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.newConnection())));
 		this.pooled = clients.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.create("test", 8))));
 	}
 

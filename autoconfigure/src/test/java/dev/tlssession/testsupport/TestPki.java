@@ -28,8 +28,9 @@ import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 
 /**
- * Certificates for tests: certificate authorities and the server and client certificates they issue. Every
- * server certificate names the loopback host names of {@code src/test/resources/hosts}.
+ * Certificates for tests: certificate authorities and the server and client certificates
+ * they issue. Every server certificate names the loopback host names of
+ * {@code src/test/resources/hosts}.
  */
 public final class TestPki {
 
@@ -53,10 +54,7 @@ public final class TestPki {
 			CertificateBuilder base = new CertificateBuilder().notBefore(now.minus(1, ChronoUnit.DAYS))
 				.notAfter(now.plus(30, ChronoUnit.DAYS))
 				.ecp256();
-			this.root = base.copy()
-				.subject("CN=" + name)
-				.setIsCertificateAuthority(true)
-				.buildSelfSigned();
+			this.root = base.copy().subject("CN=" + name).setIsCertificateAuthority(true).buildSelfSigned();
 			CertificateBuilder server = base.copy().subject("CN=localhost").addExtendedKeyUsageServerAuth();
 			for (String host : HOSTS) {
 				server.addSanDnsName(host);
@@ -77,7 +75,8 @@ public final class TestPki {
 	}
 
 	/**
-	 * A cache's TLS configuration that trusts this authority, with the provider's protocols and ciphers.
+	 * A cache's TLS configuration that trusts this authority, with the provider's
+	 * protocols and ciphers.
 	 * @return the material
 	 */
 	public TlsMaterial trust() {

@@ -34,9 +34,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.metrics.ApplicationStartup;
 
 /**
- * The application the benchmark starts, with Spring Boot's full auto-configuration: plain Boot when
- * {@code tls.session.enabled=false}, else Boot with the starter. Its one bean makes Reactor Netty resolve names with
- * the JDK (the benchmark's hosts file maps them to 127.0.0.1), as every configuration does.
+ * The application the benchmark starts, with Spring Boot's full auto-configuration: plain
+ * Boot when {@code tls.session.enabled=false}, else Boot with the starter. Its one bean
+ * makes Reactor Netty resolve names with the JDK (the benchmark's hosts file maps them to
+ * 127.0.0.1), as every configuration does.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -71,7 +72,8 @@ public class BenchApplication {
 		map.put("spring.ssl.bundle.pem.bench.truststore.certificate", "file:" + pki.rootsPem());
 		map.put("logging.level.root", "WARN");
 		map.put("spring.main.log-startup-info", "false");
-		// closing a context would otherwise wait 2 s for Reactor Netty's global resources to shut down
+		// closing a context would otherwise wait 2 s for Reactor Netty's global resources
+		// to shut down
 		map.put("spring.reactor.netty.shutdown-quiet-period", "0ms");
 		for (String property : properties) {
 			int eq = property.indexOf('=');

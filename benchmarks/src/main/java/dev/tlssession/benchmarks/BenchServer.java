@@ -17,19 +17,22 @@
 package dev.tlssession.benchmarks;
 
 /**
- * A TLS server the benchmark started on 127.0.0.1, and its own count of resumed handshakes.
+ * A TLS server the benchmark started on 127.0.0.1, and its own count of resumed
+ * handshakes.
  */
 interface BenchServer extends AutoCloseable {
 
 	/**
-	 * A URL of this server whose path tags the request (nginx logs it; the Netty server ignores it).
+	 * A URL of this server whose path tags the request (nginx logs it; the Netty server
+	 * ignores it).
 	 * @param tag the tag
 	 * @return the URL
 	 */
 	String url(String tag);
 
 	/**
-	 * The handshakes the server has seen so far (for nginx, those logged for the given tag prefix so far).
+	 * The handshakes the server has seen so far (for nginx, those logged for the given
+	 * tag prefix so far).
 	 * @return the counts
 	 */
 	Handshakes handshakes();
@@ -41,7 +44,8 @@ interface BenchServer extends AutoCloseable {
 	String label();
 
 	/**
-	 * The process id of an external server, whose CPU is the server's and not "other" load; 0 for in-process.
+	 * The process id of an external server, whose CPU is the server's and not "other"
+	 * load; 0 for in-process.
 	 * @return the pid
 	 */
 	long pid();
@@ -51,6 +55,7 @@ interface BenchServer extends AutoCloseable {
 
 	/**
 	 * Server-side handshake counts.
+	 *
 	 * @param resumed handshakes that resumed a session
 	 * @param full handshakes that did not
 	 * @param failed handshakes that failed

@@ -19,8 +19,8 @@ package dev.tlssession.benchmarks;
 import java.time.Duration;
 
 /**
- * The run's time budget: once spent, workloads run only their minimum number of rounds, so that a busy machine
- * lengthens the run by little.
+ * The run's time budget: once spent, workloads run only their minimum number of rounds,
+ * so that a busy machine lengthens the run by little.
  */
 final class Budget {
 

@@ -35,9 +35,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Workload 4 (JMH): the starter's session store under two contending threads. One operation is what a connection
- * does to the store: look up the newest session of a random upstream among 10,000 (a TLS 1.3 ticket, which leaves
- * the store when taken) and store a new one for that upstream (the ticket the connection receives), with the total
+ * Workload 4 (JMH): the starter's session store under two contending threads. One
+ * operation is what a connection does to the store: look up the newest session of a
+ * random upstream among 10,000 (a TLS 1.3 ticket, which leaves the store when taken) and
+ * store a new one for that upstream (the ticket the connection receives), with the total
  * and per-host bounds evicting as they must.
  */
 @State(Scope.Benchmark)

@@ -39,8 +39,9 @@ import io.netty.internal.tcnative.SSL;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * A TLS echo server on BoringSSL for the handshake workload (no HTTP): one event loop thread of its own; it counts
- * resumed and full handshakes with {@code SSL_session_reused} on its engines.
+ * A TLS echo server on BoringSSL for the handshake workload (no HTTP): one event loop
+ * thread of its own; it counts resumed and full handshakes with
+ * {@code SSL_session_reused} on its engines.
  */
 final class HandshakeServer implements BenchServer {
 

@@ -31,9 +31,10 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /**
- * An HTTPS server on 127.0.0.1 on BoringSSL (Reactor Netty, one event loop thread of its own) that answers
- * {@code ok} and counts, on the server side, the handshakes that resumed a session ({@code SSL_session_reused} on
- * the server engine) and those that did not.
+ * An HTTPS server on 127.0.0.1 on BoringSSL (Reactor Netty, one event loop thread of its
+ * own) that answers {@code ok} and counts, on the server side, the handshakes that
+ * resumed a session ({@code SSL_session_reused} on the server engine) and those that did
+ * not.
  */
 final class HttpsServer implements BenchServer {
 

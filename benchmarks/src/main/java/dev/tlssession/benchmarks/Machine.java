@@ -50,10 +50,10 @@ final class Machine {
 		this.facts.put("JDK", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
 		Map<String, Version> versions = Version.identify();
 		this.facts.put("Netty", version(versions, "netty-common"));
-		this.facts.put("netty-tcnative", io.netty.internal.tcnative.SSL.class.getPackage().getImplementationVersion() + " (" + (OpenSsl.isAvailable()
-				? OpenSsl.versionString() : "unavailable") + ")");
-		this.facts.put("Reactor Netty", String.valueOf(reactor.netty.http.client.HttpClient.class.getPackage()
-			.getImplementationVersion()));
+		this.facts.put("netty-tcnative", io.netty.internal.tcnative.SSL.class.getPackage().getImplementationVersion()
+				+ " (" + (OpenSsl.isAvailable() ? OpenSsl.versionString() : "unavailable") + ")");
+		this.facts.put("Reactor Netty",
+				String.valueOf(reactor.netty.http.client.HttpClient.class.getPackage().getImplementationVersion()));
 		this.facts.put("Spring Boot", SpringBootVersion.getVersion());
 		this.facts.put("nginx", command("nginx", "-v"));
 		this.facts.put("OpenSSL CLI", command("openssl", "version"));

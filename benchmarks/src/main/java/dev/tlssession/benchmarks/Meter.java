@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Brackets a round: wall time, client and process CPU, server CPU, the server's handshake counts, and the load of
- * other processes, read before and after.
+ * Brackets a round: wall time, client and process CPU, server CPU, the server's handshake
+ * counts, and the load of other processes, read before and after.
  */
 final class Meter {
 
@@ -69,7 +69,8 @@ final class Meter {
 	 * @param round the round
 	 * @param operations completed operations
 	 * @param errors failed operations
-	 * @param latencies per-operation latencies in nanoseconds (the first {@code operations} entries)
+	 * @param latencies per-operation latencies in nanoseconds (the first
+	 * {@code operations} entries)
 	 * @return the sample
 	 */
 	Sample stop(String workload, String cell, String config, int round, long operations, long errors,

@@ -28,9 +28,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * nginx on 127.0.0.1 when it is installed: one process ({@code master_process off}) started and stopped by the
- * benchmark, closing every connection after its response, and logging {@code $ssl_session_reused} per request, so
- * that resumption is confirmed by the server.
+ * nginx on 127.0.0.1 when it is installed: one process ({@code master_process off})
+ * started and stopped by the benchmark, closing every connection after its response, and
+ * logging {@code $ssl_session_reused} per request, so that resumption is confirmed by the
+ * server.
  */
 final class NginxServer implements BenchServer {
 
@@ -139,8 +140,8 @@ final class NginxServer implements BenchServer {
 	}
 
 	/**
-	 * Not counted per slice: nginx logs after the response, so the counts are taken per request tag once a cell is
-	 * over ({@link #handshakesByTag()}).
+	 * Not counted per slice: nginx logs after the response, so the counts are taken per
+	 * request tag once a cell is over ({@link #handshakesByTag()}).
 	 */
 	@Override
 	public Handshakes handshakes() {
@@ -148,8 +149,8 @@ final class NginxServer implements BenchServer {
 	}
 
 	/**
-	 * The handshakes logged so far, by request tag (the URL path without its leading slash), once the log has
-	 * stopped growing.
+	 * The handshakes logged so far, by request tag (the URL path without its leading
+	 * slash), once the log has stopped growing.
 	 * @return the counts by tag
 	 */
 	Map<String, Handshakes> handshakesByTag() {

@@ -32,9 +32,10 @@ import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 
 /**
- * The benchmark's certificates, made at start-up: an ECDSA P-256 and an RSA-2048 authority, each issuing a server
- * certificate for {@code localhost} and 127.0.0.1; PEM files for nginx, s_server and the Spring Boot SSL bundle,
- * and a PKCS#12 trust store that the JVM's default trust reads (configuration (a) has no SSL bundle).
+ * The benchmark's certificates, made at start-up: an ECDSA P-256 and an RSA-2048
+ * authority, each issuing a server certificate for {@code localhost} and 127.0.0.1; PEM
+ * files for nginx, s_server and the Spring Boot SSL bundle, and a PKCS#12 trust store
+ * that the JVM's default trust reads (configuration (a) has no SSL bundle).
  */
 final class Pki {
 
@@ -98,7 +99,8 @@ final class Pki {
 	}
 
 	private static X509Bundle root(Cert cert) throws Exception {
-		return base(cert).subject("CN=Benchmark " + cert.name() + " Root").setIsCertificateAuthority(true)
+		return base(cert).subject("CN=Benchmark " + cert.name() + " Root")
+			.setIsCertificateAuthority(true)
 			.buildSelfSigned();
 	}
 

@@ -31,8 +31,9 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A JFR execution-sample profile of one configuration's client threads while it runs the churn workload: which
- * share of the samples has a frame of the starter ({@code dev.tlssession}) on the stack, and the hottest methods.
+ * A JFR execution-sample profile of one configuration's client threads while it runs the
+ * churn workload: which share of the samples has a frame of the starter
+ * ({@code dev.tlssession}) on the stack, and the hottest methods.
  */
 final class Profiler {
 
@@ -49,8 +50,7 @@ final class Profiler {
 	private Profiler() {
 	}
 
-	static Profile profile(Clients.Config config, BenchServer server, Duration duration, Path file)
-			throws IOException {
+	static Profile profile(Clients.Config config, BenchServer server, Duration duration, Path file) throws IOException {
 		return profile(config.id(),
 				() -> HttpLoad.round("profile", "profile", config, server, 1, duration, Plan.MAX_REQUESTS, 1), file,
 				ThreadCpu.CLIENT);
@@ -97,8 +97,10 @@ final class Profiler {
 			}
 			samples++;
 			self.merge(name(frames.get(0)), 1L, Long::sum);
-			// the starter's own cost: from the leaf up, a starter frame reached before any Netty or Reactor frame
-			// (the JDK and tcnative calls it makes count as its own); a starter frame that merely passes an event
+			// the starter's own cost: from the leaf up, a starter frame reached before
+			// any Netty or Reactor frame
+			// (the JDK and tcnative calls it makes count as its own); a starter frame
+			// that merely passes an event
 			// or a handler creation on to Netty is not charged with Netty's work below it
 			for (RecordedFrame frame : frames) {
 				String frameType = frame.getMethod().getType().getName();
@@ -116,7 +118,10 @@ final class Profiler {
 		return new Profile(config, file, samples, starter, top(self, 8), top(starterFrames, 8));
 	}
 
-	/** A thread waiting for I/O or work is not using CPU: native samples of it are left out. */
+	/**
+	 * A thread waiting for I/O or work is not using CPU: native samples of it are left
+	 * out.
+	 */
 	private static boolean idle(RecordedFrame top) {
 		String method = top.getMethod().getName();
 		return method.startsWith("epollWait") || method.startsWith("epollBusyWait") || method.equals("park")

@@ -23,8 +23,9 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The samples of a run, and the per-round statistics the report is made of. Every comparison is a ratio of two
- * configurations in the same round (they ran back to back), summarized by the median and min–max over rounds.
+ * The samples of a run, and the per-round statistics the report is made of. Every
+ * comparison is a ratio of two configurations in the same round (they ran back to back),
+ * summarized by the median and min–max over rounds.
  */
 final class Results {
 

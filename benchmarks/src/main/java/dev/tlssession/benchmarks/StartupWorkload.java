@@ -28,9 +28,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.metrics.StartupStep;
 
 /**
- * Workload 5: the time the starter adds to application start-up. The same application is started with the starter
- * off, with one cache and with ten caches (each with the SSL bundle and a host rule), on each provider, alternating;
- * the time is from {@code SpringApplication.run} to its return.
+ * Workload 5: the time the starter adds to application start-up. The same application is
+ * started with the starter off, with one cache and with ten caches (each with the SSL
+ * bundle and a host rule), on each provider, alternating; the time is from
+ * {@code SpringApplication.run} to its return.
  */
 final class StartupWorkload {
 
@@ -65,7 +66,8 @@ final class StartupWorkload {
 					properties.add("tls.session.caches.c" + i + ".ssl-bundle=bench");
 					properties.add("tls.session.caches.c" + i + ".hosts=h" + i + ".example");
 				}
-				configs.add(new Config("starter-" + provider + " x" + caches, caches, properties.toArray(String[]::new)));
+				configs
+					.add(new Config("starter-" + provider + " x" + caches, caches, properties.toArray(String[]::new)));
 			}
 		}
 		return configs;
@@ -77,9 +79,11 @@ final class StartupWorkload {
 	}
 
 	/**
-	 * One start. The sample's {@code seconds} is the wall time of the start; its {@code p50Micros} is the time spent
-	 * creating the starter's own beans (Spring's start-up steps for beans named {@code tlsSession*} and
-	 * {@code webClientTlsSessions}, each less the beans it created in turn), which is far less noisy.
+	 * One start. The sample's {@code seconds} is the wall time of the start; its
+	 * {@code p50Micros} is the time spent creating the starter's own beans (Spring's
+	 * start-up steps for beans named {@code tlsSession*} and
+	 * {@code webClientTlsSessions}, each less the beans it created in turn), which is far
+	 * less noisy.
 	 */
 	private Sample start(Config config, int round) {
 		BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);

@@ -20,7 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Order statistics over per-round values: the median and the spread (min–max) that the report shows.
+ * Order statistics over per-round values: the median and the spread (min–max) that the
+ * report shows.
  */
 final class Stats {
 
@@ -32,11 +33,19 @@ final class Stats {
 	}
 
 	static double min(List<Double> values) {
-		return values.stream().mapToDouble(Double::doubleValue).filter((v) -> !Double.isNaN(v)).min().orElse(Double.NaN);
+		return values.stream()
+			.mapToDouble(Double::doubleValue)
+			.filter((v) -> !Double.isNaN(v))
+			.min()
+			.orElse(Double.NaN);
 	}
 
 	static double max(List<Double> values) {
-		return values.stream().mapToDouble(Double::doubleValue).filter((v) -> !Double.isNaN(v)).max().orElse(Double.NaN);
+		return values.stream()
+			.mapToDouble(Double::doubleValue)
+			.filter((v) -> !Double.isNaN(v))
+			.max()
+			.orElse(Double.NaN);
 	}
 
 	static double percentile(List<Double> values, double p) {
@@ -45,7 +54,8 @@ final class Stats {
 	}
 
 	/**
-	 * Percentile of the first {@code n} values (nearest rank on the sorted copy, interpolated between neighbours).
+	 * Percentile of the first {@code n} values (nearest rank on the sorted copy,
+	 * interpolated between neighbours).
 	 */
 	static double percentile(double[] values, int n, double p) {
 		if (n == 0) {

@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small grouped bar chart with min–max whiskers, written as SVG by hand (no chart library).
+ * A small grouped bar chart with min–max whiskers, written as SVG by hand (no chart
+ * library).
  */
 final class Svg {
 
@@ -61,8 +62,8 @@ final class Svg {
 				width, top + height + 70));
 		svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width,
 				top + height + 70));
-		svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">%s</text>%n",
-				left, escape(title)));
+		svg.append(String.format(Locale.ROOT,
+				"<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">%s</text>%n", left, escape(title)));
 		for (int i = 0; i <= 5; i++) {
 			double value = scale * i / 5;
 			double y = top + height - height * i / 5.0;
@@ -98,8 +99,10 @@ final class Svg {
 							cx, yMin, yMax, cx - 5, yMin, cx + 5, cx - 5, yMax, cx + 5));
 				}
 				svg.append(String.format(Locale.ROOT,
-						"<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\">%.0f</text>%n", x + barWidth / 2,
-						top + height - h - 4 - (Double.isNaN(bar.max()) ? 0 : height * (bar.max() - bar.median()) / scale),
+						"<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\">%.0f</text>%n",
+						x + barWidth / 2,
+						top + height - h - 4
+								- (Double.isNaN(bar.max()) ? 0 : height * (bar.max() - bar.median()) / scale),
 						bar.median()));
 			}
 			svg.append(String.format(Locale.ROOT,

@@ -22,9 +22,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The share of the machine used by other processes while a round ran, from {@code /proc/stat} (all CPU) minus this
- * JVM's and the benchmark's external servers' own ticks; and the hypervisor's steal. As in the handshake reference:
- * rounds with a high {@code other} have unreliable wall-clock rates.
+ * The share of the machine used by other processes while a round ran, from
+ * {@code /proc/stat} (all CPU) minus this JVM's and the benchmark's external servers' own
+ * ticks; and the hypervisor's steal. As in the handshake reference: rounds with a high
+ * {@code other} have unreliable wall-clock rates.
  */
 final class SystemLoad {
 
@@ -47,7 +48,8 @@ final class SystemLoad {
 
 	/**
 	 * Reads the counters now.
-	 * @param externalPids benchmark processes (nginx, s_server) whose CPU is ours, not "other"
+	 * @param externalPids benchmark processes (nginx, s_server) whose CPU is ours, not
+	 * "other"
 	 * @return the snapshot
 	 */
 	static SystemLoad now(List<Long> externalPids) {
@@ -86,7 +88,8 @@ final class SystemLoad {
 	}
 
 	/**
-	 * CPU used by other processes between two snapshots, as a share of all cores (0–100 %).
+	 * CPU used by other processes between two snapshots, as a share of all cores (0–100
+	 * %).
 	 * @param later the later snapshot
 	 * @return percent
 	 */

@@ -21,17 +21,21 @@ import java.lang.management.ThreadInfo;
 import java.util.function.Predicate;
 
 /**
- * CPU time of a group of threads, chosen by name, from {@link com.sun.management.ThreadMXBean}: the client's
- * event loops and the driver, or the server's event loop, measured apart although they share one process.
+ * CPU time of a group of threads, chosen by name, from
+ * {@link com.sun.management.ThreadMXBean}: the client's event loops and the driver, or
+ * the server's event loop, measured apart although they share one process.
  */
 final class ThreadCpu {
 
 	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
 		.getThreadMXBean();
 
-	/** Client side: Reactor Netty's global event loops, the handshake client loop and the driver thread. */
-	static final Predicate<String> CLIENT = (name) -> name.startsWith("reactor-http-") || name.startsWith("bench-client")
-			|| name.equals("main");
+	/**
+	 * Client side: Reactor Netty's global event loops, the handshake client loop and the
+	 * driver thread.
+	 */
+	static final Predicate<String> CLIENT = (name) -> name.startsWith("reactor-http-")
+			|| name.startsWith("bench-client") || name.equals("main");
 
 	/** Server side: the benchmark servers' own event loops. */
 	static final Predicate<String> SERVER = (name) -> name.startsWith("bench-server");
@@ -40,7 +44,8 @@ final class ThreadCpu {
 	}
 
 	/**
-	 * The CPU time used so far by the threads of two groups, in one pass over the threads.
+	 * The CPU time used so far by the threads of two groups, in one pass over the
+	 * threads.
 	 * @param first the first group's names
 	 * @param second the second group's names
 	 * @return nanoseconds of each group

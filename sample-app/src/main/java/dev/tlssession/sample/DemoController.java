@@ -39,9 +39,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /demo?calls=200&concurrency=8}: calls the two upstreams in turn, each call on a new connection (as a
- * pool with short idle or lifetime settings would), and answers with what happened per cache, next to what the
- * local upstreams' servers saw.
+ * {@code GET /demo?calls=200&concurrency=8}: calls the two upstreams in turn, each call
+ * on a new connection (as a pool with short idle or lifetime settings would), and answers
+ * with what happened per cache, next to what the local upstreams' servers saw.
  */
 @RestController
 class DemoController {
@@ -146,7 +146,8 @@ class DemoController {
 	 * @param failures calls that failed
 	 * @param millis wall time
 	 * @param caches handshakes per cache, as the client saw them
-	 * @param servers handshakes per local upstream, as its server saw them (empty with real upstreams)
+	 * @param servers handshakes per local upstream, as its server saw them (empty with
+	 * real upstreams)
 	 * @param see where to look next
 	 */
 	record DemoResult(int calls, int concurrency, int failures, long millis, Map<String, CacheResult> caches,
@@ -154,8 +155,9 @@ class DemoController {
 	}
 
 	/**
-	 * One cache's handshakes during a run. Latencies run from the ClientHello to the end of the handshake; they
-	 * include handshakes of other requests running at the same time.
+	 * One cache's handshakes during a run. Latencies run from the ClientHello to the end
+	 * of the handshake; they include handshakes of other requests running at the same
+	 * time.
 	 *
 	 * @param resumed resumed handshakes
 	 * @param full full handshakes

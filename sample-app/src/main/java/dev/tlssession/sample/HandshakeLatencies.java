@@ -27,7 +27,8 @@ import dev.tlssession.TlsSessionKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Handshake durations by cache and outcome during one demo run, up to a bounded number per series.
+ * Handshake durations by cache and outcome during one demo run, up to a bounded number
+ * per series.
  */
 final class HandshakeLatencies implements TlsHandshakeListener {
 

@@ -35,9 +35,10 @@ import reactor.netty.http.server.HttpServer;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Two HTTPS upstreams on loopback, so the sample works offline: payments (TLS 1.3 only, requires a client
- * certificate) and catalog (TLS 1.2 only, session tickets). Each counts, on the server side, how many handshakes it
- * resumed, so the demo can show the client's numbers next to the server's.
+ * Two HTTPS upstreams on loopback, so the sample works offline: payments (TLS 1.3 only,
+ * requires a client certificate) and catalog (TLS 1.2 only, session tickets). Each
+ * counts, on the server side, how many handshakes it resumed, so the demo can show the
+ * client's numbers next to the server's.
  */
 final class LocalUpstreams implements SmartLifecycle {
 
@@ -57,10 +58,11 @@ final class LocalUpstreams implements SmartLifecycle {
 	@Override
 	public void start() {
 		try {
-			this.upstreams.put("payments", new Upstream("payments", this.ports.paymentsPort(),
-					serverContext("TLSv1.3").trustManager(this.pki.authority().getRootCertificate())
-						.clientAuth(ClientAuth.REQUIRE)
-						.build()));
+			this.upstreams.put("payments",
+					new Upstream("payments", this.ports.paymentsPort(),
+							serverContext("TLSv1.3").trustManager(this.pki.authority().getRootCertificate())
+								.clientAuth(ClientAuth.REQUIRE)
+								.build()));
 			this.upstreams.put("catalog",
 					new Upstream("catalog", this.ports.catalogPort(), serverContext("TLSv1.2").build()));
 			this.running = true;
@@ -92,7 +94,8 @@ final class LocalUpstreams implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// before the web server: the demo can call the upstreams as soon as it accepts requests
+		// before the web server: the demo can call the upstreams as soon as it accepts
+		// requests
 		return SmartLifecycle.DEFAULT_PHASE - 2048;
 	}
 
@@ -102,8 +105,8 @@ final class LocalUpstreams implements SmartLifecycle {
 	 */
 	Map<String, ServerView> serverViews() {
 		Map<String, ServerView> views = new LinkedHashMap<>();
-		this.upstreams.forEach((name, upstream) -> views.put(name,
-				new ServerView(upstream.resumed.get(), upstream.full.get())));
+		this.upstreams
+			.forEach((name, upstream) -> views.put(name, new ServerView(upstream.resumed.get(), upstream.full.get())));
 		return views;
 	}
 
@@ -138,9 +141,9 @@ final class LocalUpstreams implements SmartLifecycle {
 						}
 					});
 				})
-				.route((routes) -> routes.get("/**", (request, response) -> response
-					.header("Content-Type", "application/json")
-					.sendString(Mono.just("{\"upstream\":\"" + name + "\",\"ok\":true}"))))
+				.route((routes) -> routes.get("/**",
+						(request, response) -> response.header("Content-Type", "application/json")
+							.sendString(Mono.just("{\"upstream\":\"" + name + "\",\"ok\":true}"))))
 				.bindNow(Duration.ofSeconds(10));
 		}
 
@@ -150,7 +153,8 @@ final class LocalUpstreams implements SmartLifecycle {
 					return engine.sslPointer() != 0 && SSL.isSessionReused(engine.sslPointer());
 				}
 			}
-			// the JDK's server (where netty-tcnative has no native library): a resumed session predates the
+			// the JDK's server (where netty-tcnative has no native library): a resumed
+			// session predates the
 			// connection
 			return handler.engine().getSession().getCreationTime() < startMillis;
 		}

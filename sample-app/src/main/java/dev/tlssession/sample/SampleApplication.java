@@ -21,8 +21,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * A WebFlux service that calls two upstream HTTPS APIs through named TLS session caches and shows, per call batch,
- * how many handshakes resumed.
+ * A WebFlux service that calls two upstream HTTPS APIs through named TLS session caches
+ * and shows, per call batch, how many handshakes resumed.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(SampleProperties.class)

@@ -26,7 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param paymentsUrl URL of the payments API
  * @param catalogUrl URL of the catalog API
- * @param localUpstreams the HTTPS upstreams the sample starts on loopback when it has no real ones
+ * @param localUpstreams the HTTPS upstreams the sample starts on loopback when it has no
+ * real ones
  */
 @ConfigurationProperties("sample")
 public record SampleProperties(URI paymentsUrl, URI catalogUrl, @DefaultValue LocalUpstreams localUpstreams) {
@@ -35,7 +36,8 @@ public record SampleProperties(URI paymentsUrl, URI catalogUrl, @DefaultValue Lo
 	 * Local upstreams.
 	 *
 	 * @param enabled whether to start them
-	 * @param paymentsPort port of the TLS 1.3 payments upstream, which requires a client certificate
+	 * @param paymentsPort port of the TLS 1.3 payments upstream, which requires a client
+	 * certificate
 	 * @param catalogPort port of the TLS 1.2 catalog upstream
 	 */
 	public record LocalUpstreams(@DefaultValue("true") boolean enabled, @DefaultValue("18443") int paymentsPort,

@@ -33,8 +33,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the sample, runs the demo, and checks that most handshakes resumed, that the local upstreams' servers saw
- * the same, and that the endpoint and the meters agree.
+ * Starts the sample, runs the demo, and checks that most handshakes resumed, that the
+ * local upstreams' servers saw the same, and that the endpoint and the meters agree.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "PT60S")

@@ -29,8 +29,9 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 
 /**
- * {@link EndpointWebExtension @EndpointWebExtension} for the {@link TlsSessionsEndpoint}: 404 with a message for
- * an unknown cache, 400 for a host without a port or a limit out of range.
+ * {@link EndpointWebExtension @EndpointWebExtension} for the {@link TlsSessionsEndpoint}:
+ * 404 with a message for an unknown cache, 400 for a host without a port or a limit out
+ * of range.
  *
  * @since 0.1.0
  */

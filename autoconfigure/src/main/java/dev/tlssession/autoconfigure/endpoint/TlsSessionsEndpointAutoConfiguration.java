@@ -30,8 +30,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@code tlssessions} endpoint. Like every endpoint it is reachable over HTTP only when
- * exposed: {@code management.endpoints.web.exposure.include=tlssessions}.
+ * Auto-configuration of the {@code tlssessions} endpoint. Like every endpoint it is
+ * reachable over HTTP only when exposed:
+ * {@code management.endpoints.web.exposure.include=tlssessions}.
  *
  * @since 0.1.0
  */

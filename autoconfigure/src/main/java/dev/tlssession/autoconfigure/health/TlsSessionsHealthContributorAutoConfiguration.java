@@ -30,7 +30,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@code tlsSessions} health contributor ({@code management.health.tlssessions.enabled}).
+ * Auto-configuration of the {@code tlsSessions} health contributor
+ * ({@code management.health.tlssessions.enabled}).
  *
  * @since 0.1.0
  */

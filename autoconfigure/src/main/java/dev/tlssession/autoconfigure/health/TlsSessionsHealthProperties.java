@@ -25,8 +25,9 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 /**
  * The {@code tlsSessions} health contributor.
  *
- * @param enabled Whether to enable the tlsSessions health contributor, which reports per cache the reuse ratio,
- * handshakes and rejected offers over the last window; it stays UP.
+ * @param enabled Whether to enable the tlsSessions health contributor, which reports per
+ * cache the reuse ratio, handshakes and rejected offers over the last window; it stays
+ * UP.
  * @param window How far back the tlsSessions health details look. More than 0.
  * @since 0.1.0
  */
@@ -34,11 +35,13 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 public record TlsSessionsHealthProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5m") Duration window) {
 
 	/**
-	 * The window, refused when it is not positive. The check runs when the contributor is built rather than while
-	 * binding, so that Spring Boot's analyzer of {@link InvalidConfigurationPropertyValueException} (not its generic
-	 * bind failure) reports it, with the value as written and where it was set.
+	 * The window, refused when it is not positive. The check runs when the contributor is
+	 * built rather than while binding, so that Spring Boot's analyzer of
+	 * {@link InvalidConfigurationPropertyValueException} (not its generic bind failure)
+	 * reports it, with the value as written and where it was set.
 	 * @return the window
-	 * @throws InvalidConfigurationPropertyValueException if the window is zero or negative
+	 * @throws InvalidConfigurationPropertyValueException if the window is zero or
+	 * negative
 	 */
 	public Duration requirePositiveWindow() {
 		if (this.window.isZero() || this.window.isNegative()) {

@@ -32,9 +32,10 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@code tls.session.*} meters, when Micrometer and a meter registry are present. It
- * binds {@link TlsSessionProperties} itself: an application that turns the starter off and defines its own
- * {@link TlsSessionCaches} still gets meters, and {@code tls.session.metrics.*} still applies to them.
+ * Auto-configuration of the {@code tls.session.*} meters, when Micrometer and a meter
+ * registry are present. It binds {@link TlsSessionProperties} itself: an application that
+ * turns the starter off and defines its own {@link TlsSessionCaches} still gets meters,
+ * and {@code tls.session.metrics.*} still applies to them.
  *
  * @since 0.1.0
  */

@@ -27,8 +27,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The endpoint follows least privilege: exposed, it reads, but flushing or removing sessions needs
- * {@code management.endpoint.tlssessions.access=unrestricted}.
+ * The endpoint follows least privilege: exposed, it reads, but flushing or removing
+ * sessions needs {@code management.endpoint.tlssessions.access=unrestricted}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoints.web.exposure.include=tlssessions")
@@ -41,7 +41,13 @@ class TlsSessionsEndpointAccessWebIntegrationTests {
 	@Test
 	void readsByDefault() {
 		this.actuator.get().uri("/actuator/tlssessions").exchange().expectStatus().isOk().expectBody().returnResult();
-		this.actuator.get().uri("/actuator/tlssessions/default").exchange().expectStatus().isOk().expectBody().returnResult();
+		this.actuator.get()
+			.uri("/actuator/tlssessions/default")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult();
 	}
 
 	@Test
