@@ -110,11 +110,9 @@ class CacheBoundsTests {
 	@Test
 	void moreTicketsPerConnectionThanMaxSessionsPerHost() throws Exception {
 		// BoringSSL servers send 2 tickets per connection and tcnative cannot change that
-		// (SSLContext.setNumTickets
-		// returns false on BoringSSL), so the bound is 1 here; s_server sends more below.
-		// The JDK has no per-host
-		// bound to check: it lists every ticket it received (until max-sessions or the
-		// timeout evicts it) and
+		// (SSLContext.setNumTickets returns false on BoringSSL), so the bound is 1 here;
+		// s_server sends more below. The JDK has no per-host bound to check: it lists
+		// every ticket it received (until max-sessions or the timeout evicts it) and
 		// offers from its host:port index, which holds one session per upstream.
 		TlsSessionCache cache = CacheProvider.OPENSSL.create("default", settings(1024, 1, Duration.ofHours(1)), TRUST);
 		HttpClient client = client(cache);
@@ -172,9 +170,8 @@ class CacheBoundsTests {
 	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
 	void flushOfAFullCacheLeavesNothingToResume(CacheProvider provider, Mode mode) throws Exception {
 		// with 2 tickets per connection the JDK's by-id index (what getIds() lists)
-		// overflows before its host:port
-		// index (what it offers from), so invalidating the listed sessions alone left
-		// sessions that still resumed
+		// overflows before its host:port index (what it offers from), so invalidating the
+		// listed sessions alone left sessions that still resumed
 		TlsSessionCache cache = provider.create("default", settings(3, 3, Duration.ofHours(1)), TRUST);
 		HttpClient client = client(cache);
 		List<String> hosts = List.of("api.test", "other.test", "payments.test");

@@ -152,8 +152,7 @@ class IndependentServerResumptionTests {
 			if (provider == CacheProvider.OPENSSL) {
 				assertThat(stats.offersRejected()).as("offers the server declined").isEqualTo(1);
 				// a TLS 1.3 ticket left the cache when it was offered (single use); a TLS
-				// 1.2 session stays until
-				// the server declines it
+				// 1.2 session stays until the server declines it
 				assertThat(stats.evictions(EvictionCause.REJECTED)).isEqualTo((mode == Mode.TLS13) ? 0 : 1);
 			}
 		}

@@ -72,9 +72,8 @@ class UpstreamChangeTests {
 			assertThat(server.resumed()).isEqualTo(stats.offersAccepted());
 			if (mode != Mode.TLS13) {
 				// a declined TLS 1.2 session is still in the cache until evicted; TLS 1.3
-				// tickets left on use
-				// concurrent connections may all have offered the same session: it leaves
-				// once
+				// tickets left on use concurrent connections may all have offered the
+				// same session: it leaves once
 				assertThat(stats.evictions(EvictionCause.REJECTED)).isPositive()
 					.isLessThanOrEqualTo(stats.offersRejected());
 			}

@@ -124,8 +124,8 @@ public final class TlsSessionAutoConfiguration {
 					ObjectProvider<ReactorResourceFactory> resourceFactory,
 					ObjectProvider<HttpClientSettings> settings) {
 				// Boot's builder (wrapped by the customizer above) unless the application
-				// chose another
-				// technology: then a Reactor one on the application's Reactor resources
+				// chose another technology: then a Reactor one on the application's
+				// Reactor resources
 				ClientHttpConnectorBuilder<?> builder = connectorBuilder
 					.getIfAvailable(ClientHttpConnectorBuilder::reactor);
 				TlsSessionClientHttpConnectorBuilder managed = (builder instanceof TlsSessionClientHttpConnectorBuilder tls)

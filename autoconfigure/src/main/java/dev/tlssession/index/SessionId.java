@@ -48,8 +48,8 @@ public final class SessionId {
 		if (bytes == null || bytes.length == 0) {
 			long n = SYNTHETIC.incrementAndGet();
 			byte[] synthetic = new byte[9];
-			synthetic[0] = (byte) 0xff; // never a real id: those are 32 bytes or hashes
-										// of tickets
+			// never a real id: those are 32 bytes or hashes of tickets
+			synthetic[0] = (byte) 0xff;
 			for (int i = 1; i < 9; i++) {
 				synthetic[i] = (byte) (n >>> (8 * (i - 1)));
 			}

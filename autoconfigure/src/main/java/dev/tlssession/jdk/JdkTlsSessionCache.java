@@ -42,6 +42,7 @@ import dev.tlssession.cache.AbstractTlsSession;
 import dev.tlssession.cache.AbstractTlsSessionCache;
 import dev.tlssession.index.SessionId;
 import dev.tlssession.netty.ForwardingSslContext;
+import dev.tlssession.netty.ConnectionEnd;
 import dev.tlssession.netty.HandshakeFailures;
 import dev.tlssession.netty.TrackedConnection;
 import dev.tlssession.netty.TrackedConnections;
@@ -287,11 +288,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		volatile boolean resumed;
 
-		private volatile boolean closeRequested;
-
-		private volatile boolean closeNotifyReceived;
-
-		private volatile boolean closedByTls;
+		private final ConnectionEnd end = new ConnectionEnd();
 
 		private volatile boolean activated;
 
@@ -319,22 +316,23 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		@Override
 		public void closeRequested() {
-			this.closeRequested = true;
+			this.end.closeRequested();
 		}
 
 		@Override
 		public void closeNotifyReceived() {
-			this.closeNotifyReceived = true;
+			this.end.closeNotifyReceived();
 		}
 
 		@Override
 		public void closing() {
-			this.closedByTls |= !this.closeRequested;
+			// the JDK's engine reports its failures as exceptions
+			this.end.closing(false);
 		}
 
 		@Override
 		public void inactive() {
-			if (!this.closeNotifyReceived && this.closedByTls) {
+			if (this.end.broke(false)) {
 				broken();
 			}
 			TrackedConnections.unregister(this.engine, this);

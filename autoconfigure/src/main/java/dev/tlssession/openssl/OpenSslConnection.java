@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.StoreDispatcher;
+import dev.tlssession.netty.ConnectionEnd;
 import dev.tlssession.netty.TrackedConnection;
 import dev.tlssession.netty.TrackedConnections;
 import io.netty.channel.EventLoop;
@@ -89,11 +90,7 @@ final class OpenSslConnection implements TrackedConnection {
 
 	private @Nullable Runnable start;
 
-	private boolean closeRequested;
-
-	private boolean closeNotifyReceived;
-
-	private boolean closedUnclean;
+	private final ConnectionEnd end = new ConnectionEnd();
 
 	private boolean activated;
 
@@ -194,28 +191,22 @@ final class OpenSslConnection implements TrackedConnection {
 
 	@Override
 	public void closeRequested() {
-		this.closeRequested = true;
+		this.end.closeRequested();
 	}
 
 	@Override
 	public void closeNotifyReceived() {
-		this.closeNotifyReceived = true;
+		this.end.closeNotifyReceived();
 	}
 
 	@Override
 	public void closing() {
-		// right after the SslHandler's SSL_shutdown: the engine has freed its SSL object
-		// if that failed (or if the
-		// peer's close_notify had already closed it, which inactive() will know)
-		this.closedUnclean |= !this.closeRequested || !holdsSsl(this.ssl);
+		this.end.closing(!holdsSsl(this.ssl));
 	}
 
 	@Override
 	public void inactive() {
-		// with no close seen, the SslHandler has just tried SSL_shutdown, and the engine
-		// frees its SSL object only
-		// if that failed
-		if (!this.closeNotifyReceived && (this.closedUnclean || !holdsSsl(this.ssl))) {
+		if (this.end.broke(!holdsSsl(this.ssl))) {
 			broken();
 		}
 		TrackedConnections.unregister(this.engine, this);
@@ -224,6 +215,7 @@ final class OpenSslConnection implements TrackedConnection {
 	/**
 	 * Whether the connection became active through the binding's handlers, which then
 	 * tell it when it ends.
+	 * @return {@code true} once activated
 	 */
 	boolean activated() {
 		return this.activated;

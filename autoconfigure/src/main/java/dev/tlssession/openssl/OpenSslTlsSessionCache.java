@@ -135,9 +135,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 
 	private Context newContext(TlsMaterial material) throws SSLException {
 		// reference counted: the cache releases its reference on rebuild, and the native
-		// context (its key material
-		// and the session-cache callback tcnative keeps a global reference to) goes with
-		// the last connection
+		// context (its key material and the session-cache callback tcnative keeps a
+		// global reference to) goes with the last connection
 		ReferenceCountedOpenSslContext inner = (ReferenceCountedOpenSslContext) material
 			.clientBuilder(material.trustManager())
 			.sslProvider(SslProvider.OPENSSL_REFCNT)
@@ -147,9 +146,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			OpenSslSupport.installSessionCache(inner, created);
 			OpenSslSessionContext sessionContext = inner.sessionContext();
 			// with only TLS 1.2 enabled, Netty's client sends no ticket extension unless
-			// ticket keys were set (with
-			// TLS 1.3 enabled it clears SSL_OP_NO_TICKET per connection), and a
-			// tickets-only server never resumes
+			// ticket keys were set (with TLS 1.3 enabled it clears SSL_OP_NO_TICKET per
+			// connection), and a tickets-only server never resumes
 			sessionContext.setTicketKeys();
 			sessionContext.setSessionTimeout((int) settings().timeout().toSeconds());
 			return created;

@@ -239,9 +239,8 @@ class JdkTlsSessionCacheTests {
 				.asString()
 				.doOnNext((content) -> {
 					// on the connection's event loop, so before the server's reset can be
-					// read: the tickets of this
-					// connection have arrived (they come before the response) and nothing
-					// has been invalidated yet
+					// read: the tickets of this connection have arrived (they come before
+					// the response) and nothing has been invalidated yet
 					onEventLoop.set(channel.get().eventLoop().inEventLoop());
 					listedAtResponse.set(idHashes(cache, upstream).size());
 				})
@@ -301,8 +300,7 @@ class JdkTlsSessionCacheTests {
 		JdkTlsSessionCache defaultCache = new JdkTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST);
 		JdkTlsSessionCache noReuse = new JdkTlsSessionCache("noreuse", noReuse(Duration.ofMillis(200)), TRUST);
 		// listens and never answers: the kernel completes the TCP connect from the
-		// backlog, the ClientHello is
-		// never read
+		// backlog, the ClientHello is never read
 		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 				TlsSessionCaches caches = noReuseRoutedForApiTest(defaultCache, noReuse)) {
 			TestClient client = new TestClient(caches);

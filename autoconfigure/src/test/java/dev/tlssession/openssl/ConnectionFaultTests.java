@@ -76,8 +76,8 @@ class ConnectionFaultTests {
 			Waits.until("the broken connection's sessions are invalidated",
 					() -> this.cache.stats().evictions(EvictionCause.INVALIDATED) > 0);
 			// nothing the broken connection made (TLS 1.3 tickets) or resumed (a TLS 1.2
-			// session) is left; an older
-			// TLS 1.3 ticket of a connection that closed in order still is
+			// session) is left; an older TLS 1.3 ticket of a connection that closed in
+			// order still is
 			assertThat(before).containsAll(this.cache.sessions());
 			assertThat(this.cache.sessions()).hasSize((mode == Mode.TLS13) ? before.size() - 1 : 0);
 			assertThat(get(this.newConnections, server)).isEqualTo("ok");

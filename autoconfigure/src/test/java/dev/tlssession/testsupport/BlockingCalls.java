@@ -35,14 +35,12 @@ public final class BlockingCalls implements BlockHoundIntegration {
 	@Override
 	public void applyTo(BlockHound.Builder builder) {
 		// Netty's adaptive allocator takes a lock to free a magazine it replaces when
-		// contended; Netty's own
-		// integration does not list it yet (4.2.15)
+		// contended; Netty's own integration does not list it yet (4.2.15)
 		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
 				"tryExpandMagazines");
 		// the JDK's own session lock, which a flush on another thread (invalidating the
-		// session) may hold for a
-		// moment while the engine sizes its buffers: SunJSSE has no other way to
-		// invalidate a session
+		// session) may hold for a moment while the engine sizes its buffers: SunJSSE has
+		// no other way to invalidate a session
 		builder.allowBlockingCallsInside("sun.security.ssl.SSLSessionImpl", "getPacketBufferSize");
 		builder.allowBlockingCallsInside("sun.security.ssl.SSLSessionImpl", "getApplicationBufferSize");
 		builder.blockingMethodCallback((method) -> {

@@ -98,10 +98,9 @@ final class Profiler {
 			samples++;
 			self.merge(name(frames.get(0)), 1L, Long::sum);
 			// the starter's own cost: from the leaf up, a starter frame reached before
-			// any Netty or Reactor frame
-			// (the JDK and tcnative calls it makes count as its own); a starter frame
-			// that merely passes an event
-			// or a handler creation on to Netty is not charged with Netty's work below it
+			// any Netty or Reactor frame (the JDK and tcnative calls it makes count as
+			// its own); a starter frame that merely passes an event or a handler creation
+			// on to Netty is not charged with Netty's work below it
 			for (RecordedFrame frame : frames) {
 				String frameType = frame.getMethod().getType().getName();
 				if (frameType.startsWith("dev.tlssession.") && !frameType.startsWith("dev.tlssession.benchmarks.")) {

@@ -154,8 +154,7 @@ final class LocalUpstreams implements SmartLifecycle {
 				}
 			}
 			// the JDK's server (where netty-tcnative has no native library): a resumed
-			// session predates the
-			// connection
+			// session predates the connection
 			return handler.engine().getSession().getCreationTime() < startMillis;
 		}
 
