@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import java.nio.file.Path;
@@ -18,8 +34,8 @@ import dev.tlssession.TlsSessionConfigurationException;
 import dev.tlssession.autoconfigure.metrics.TlsSessionMetricsAutoConfiguration;
 import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.metrics.TlsSessionMeterBinder;
-import dev.tlssession.netty.RoutingSslContext;
 import dev.tlssession.reactor.TlsSessionHttpClients;
+import dev.tlssession.routing.RoutingSslContext;
 import dev.tlssession.testsupport.TestBundles;
 import dev.tlssession.testsupport.TestPki;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,8 +83,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TlsSessionAutoConfiguration} and {@link TlsSessionMetricsAutoConfiguration}, on Spring Boot's
- * own HTTP client auto-configurations: one condition per test.
+ * Tests for {@link TlsSessionAutoConfiguration} and
+ * {@link TlsSessionMetricsAutoConfiguration}, on Spring Boot's own HTTP client
+ * auto-configurations: one condition per test.
  */
 class TlsSessionAutoConfigurationTests {
 
@@ -76,7 +93,9 @@ class TlsSessionAutoConfigurationTests {
 
 	private static final String REQUEST_FACTORY_CUSTOMIZER = "tlsSessionClientHttpRequestFactoryBuilderCustomizer";
 
-	/** Reactor Netty's resources wait 2s on shutdown by default, at every context close. */
+	/**
+	 * Reactor Netty's resources wait 2s on shutdown by default, at every context close.
+	 */
 	private static final String NO_SHUTDOWN_QUIET_PERIOD = "spring.reactor.netty.shutdown-quiet-period=0s";
 
 	@TempDir
@@ -104,8 +123,8 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void noCaches() {
-			this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(TlsSessionCaches.class));
+			this.contextRunner
+				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TlsSessionCaches.class));
 		}
 
 		@Test
@@ -116,9 +135,9 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void bootClientHttpConnectorKeepsTheContextBootBuiltFromItsBundle() {
-			this.contextRunner.run((context) -> assertThat(sslContext(context.getBean(ClientHttpConnector.class)))
-				.isNotNull()
-				.isNotInstanceOf(RoutingSslContext.class));
+			this.contextRunner
+				.run((context) -> assertThat(sslContext(context.getBean(ClientHttpConnector.class))).isNotNull()
+					.isNotInstanceOf(RoutingSslContext.class));
 		}
 
 	}
@@ -134,8 +153,8 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void defaultCacheHasTheDocumentedSettings() {
-			TlsSessionCacheSettings documented = new TlsSessionCacheSettings(1024, 4, Duration.ofHours(1), true,
-					true, true, false, false, Duration.ofSeconds(10));
+			TlsSessionCacheSettings documented = new TlsSessionCacheSettings(1024, 4, Duration.ofHours(1), true, true,
+					true, false, false, Duration.ofSeconds(10));
 			contextRunner.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").settings())
 				.isEqualTo(documented));
 		}
@@ -191,8 +210,8 @@ class TlsSessionAutoConfigurationTests {
 	class Metrics {
 
 		private final ApplicationContextRunner contextRunner = TlsSessionAutoConfigurationTests.this.contextRunner
-			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-					TlsSessionMetricsAutoConfiguration.class));
+			.withConfiguration(
+					AutoConfigurations.of(MetricsAutoConfiguration.class, TlsSessionMetricsAutoConfiguration.class));
 
 		@Test
 		void noMeterBinderWithoutMicrometer() {
@@ -262,9 +281,8 @@ class TlsSessionAutoConfigurationTests {
 		@Test
 		void userDefinedWebClientTlsSessions() {
 			contextRunner
-				.withBean("userWebClientTlsSessions", WebClientTlsSessions.class,
-						() -> (cache) -> (builder) -> {
-						})
+				.withBean("userWebClientTlsSessions", WebClientTlsSessions.class, () -> (cache) -> (builder) -> {
+				})
 				.run((context) -> assertThat(context).getBean(WebClientTlsSessions.class)
 					.isSameAs(context.getBean("userWebClientTlsSessions")));
 		}
@@ -272,8 +290,8 @@ class TlsSessionAutoConfigurationTests {
 		@Test
 		void userDefinedTlsSessionMeterBinder() {
 			contextRunner
-				.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-						TlsSessionMetricsAutoConfiguration.class))
+				.withConfiguration(
+						AutoConfigurations.of(MetricsAutoConfiguration.class, TlsSessionMetricsAutoConfiguration.class))
 				.withBean(SimpleMeterRegistry.class)
 				.withBean("userTlsSessionMeterBinder", TlsSessionMeterBinder.class,
 						() -> new TlsSessionMeterBinder(userCaches(), false))
@@ -306,9 +324,9 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void connectorsFromTheAutoConfiguredBuilderUseTheCachesRoutingContext() {
-			contextRunner.run((context) -> assertThat(
-					sslContext(context.getBean(ClientHttpConnectorBuilder.class).build()))
-				.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
+			contextRunner
+				.run((context) -> assertThat(sslContext(context.getBean(ClientHttpConnectorBuilder.class).build()))
+					.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
 		}
 
 		@Test
@@ -356,9 +374,9 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void clientKeepsTheContextBootBuilt() {
-			this.contextRunner.run((context) -> assertThat(sslContext(webClientBuilderFromBundle(context, "other")))
-				.isNotNull()
-				.isNotInstanceOf(RoutingSslContext.class));
+			this.contextRunner
+				.run((context) -> assertThat(sslContext(webClientBuilderFromBundle(context, "other"))).isNotNull()
+					.isNotInstanceOf(RoutingSslContext.class));
 		}
 
 		@Test
@@ -389,9 +407,9 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void requestFactoryUsesTheStarterContext() {
-			this.contextRunner.run((context) -> assertThat(
-					sslContext(httpClient(context.getBean(ClientHttpRequestFactory.class))))
-				.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
+			this.contextRunner
+				.run((context) -> assertThat(sslContext(httpClient(context.getBean(ClientHttpRequestFactory.class))))
+					.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
 		}
 
 	}
@@ -401,8 +419,7 @@ class TlsSessionAutoConfigurationTests {
 
 		static Stream<Arguments> invalidSettings() {
 			String cache = "tls.session.caches.payments.";
-			return Stream.of(
-					invalid(cache + "max-sessions", "0", "0", "set a positive size"),
+			return Stream.of(invalid(cache + "max-sessions", "0", "0", "set a positive size"),
 					invalid(cache + "max-sessions", "-1", "-1", "set a positive size"),
 					invalid(cache + "max-sessions-per-host", "0", "0", "set a value from 1 to max-sessions"),
 					invalid(cache + "max-sessions-per-host", "3", "3", "set a value from 1 to max-sessions",

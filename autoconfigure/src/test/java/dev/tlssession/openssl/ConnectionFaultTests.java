@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.time.Duration;
@@ -17,9 +33,9 @@ import dev.tlssession.testsupport.TlsTestServer.Handshake;
 import dev.tlssession.testsupport.TlsTestServer.Mode;
 import dev.tlssession.testsupport.Waits;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -27,9 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Connections that end badly, checked against what the server saw: a fatal alert after the response, an alert in
- * the middle of a resumed handshake, tickets with a zero lifetime. Each path keeps the native reference count equal
- * to what the cache holds.
+ * Connections that end badly, checked against what the server saw: a fatal alert after
+ * the response, an alert in the middle of a resumed handshake, tickets with a zero
+ * lifetime. Each path keeps the native reference count equal to what the cache holds.
  */
 class ConnectionFaultTests {
 
@@ -39,8 +55,7 @@ class ConnectionFaultTests {
 
 	@AfterEach
 	void close() {
-		Waits.until("the cache holds what it counts",
-				() -> this.cache.nativeSessionReferences() == this.cache.size());
+		Waits.until("the cache holds what it counts", () -> this.cache.nativeSessionReferences() == this.cache.size());
 		this.cache.close();
 		assertThat(this.cache.nativeSessionReferences()).isZero();
 	}
@@ -56,11 +71,13 @@ class ConnectionFaultTests {
 			assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> get(this.newConnections, server));
 			assertThat(server.alertsSent()).isOne();
 			server.alertMidResponse(false);
-			// what the broken connection resumed (TLS 1.2) or received (TLS 1.3 tickets) is no longer trusted
+			// what the broken connection resumed (TLS 1.2) or received (TLS 1.3 tickets)
+			// is no longer trusted
 			Waits.until("the broken connection's sessions are invalidated",
 					() -> this.cache.stats().evictions(EvictionCause.INVALIDATED) > 0);
-			// nothing the broken connection made (TLS 1.3 tickets) or resumed (a TLS 1.2 session) is left; an older
-			// TLS 1.3 ticket of a connection that closed in order still is
+			// nothing the broken connection made (TLS 1.3 tickets) or resumed (a TLS 1.2
+			// session) is left; an older TLS 1.3 ticket of a connection that closed in
+			// order still is
 			assertThat(before).containsAll(this.cache.sessions());
 			assertThat(this.cache.sessions()).hasSize((mode == Mode.TLS13) ? before.size() - 1 : 0);
 			assertThat(get(this.newConnections, server)).isEqualTo("ok");
@@ -102,7 +119,11 @@ class ConnectionFaultTests {
 	}
 
 	private String get(HttpClient client, TlsTestServer server) {
-		return client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
+		return client.get()
+			.uri(server.url("localhost"))
+			.responseContent()
+			.aggregate()
+			.asString()
 			.block(Duration.ofSeconds(10));
 	}
 
@@ -113,7 +134,7 @@ class ConnectionFaultTests {
 
 	private static OpenSslTlsSessionCache cache() {
 		try {
-			return new OpenSslTlsSessionCache("faults", TlsSessionCacheSettings.DEFAULTS, StoreSafetyTests.TRUST);
+			return new OpenSslTlsSessionCache("faults", TlsSessionCacheSettings.DEFAULTS, TestPki.get().trust());
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.testsupport;
 
 import java.io.IOException;
@@ -12,9 +28,10 @@ import java.util.List;
 import dev.tlssession.testsupport.TlsTestServer.Mode;
 
 /**
- * nginx (OpenSSL) on 127.0.0.1, one process and one worker, closing every connection after its response: the most
- * common TLS terminator in front of HTTPS APIs. The server's view of each handshake comes from its access log
- * ({@code $ssl_session_reused}, {@code $ssl_protocol}).
+ * nginx (OpenSSL) on 127.0.0.1, one process and one worker, closing every connection
+ * after its response: the most common TLS terminator in front of HTTPS APIs. The server's
+ * view of each handshake comes from its access log ({@code $ssl_session_reused},
+ * {@code $ssl_protocol}).
  */
 public final class NginxServer implements IndependentServer {
 
@@ -47,12 +64,16 @@ public final class NginxServer implements IndependentServer {
 	/**
 	 * Starts nginx with the default test certificate.
 	 * <ul>
-	 * <li>{@link Mode#TLS13}: TLS 1.3 only, tickets from an explicit key, no session cache.</li>
-	 * <li>{@link Mode#TLS12_SESSION_IDS}: TLS 1.2 only, a shared session cache, no tickets.</li>
-	 * <li>{@link Mode#TLS12_TICKETS}: TLS 1.2 only, tickets from an explicit key, no session cache.</li>
+	 * <li>{@link Mode#TLS13}: TLS 1.3 only, tickets from an explicit key, no session
+	 * cache.</li>
+	 * <li>{@link Mode#TLS12_SESSION_IDS}: TLS 1.2 only, a shared session cache, no
+	 * tickets.</li>
+	 * <li>{@link Mode#TLS12_TICKETS}: TLS 1.2 only, tickets from an explicit key, no
+	 * session cache.</li>
 	 * </ul>
 	 * @param mode how clients resume
-	 * @param directory an empty temporary directory for its configuration, certificate and logs
+	 * @param directory an empty temporary directory for its configuration, certificate
+	 * and logs
 	 * @return the server
 	 */
 	public static NginxServer start(Mode mode, Path directory) {
@@ -125,8 +146,8 @@ public final class NginxServer implements IndependentServer {
 	}
 
 	/**
-	 * The handshakes in the access log. Waits, for at most 5 seconds, until it has one line per response: nginx
-	 * writes the line after it has sent the response.
+	 * The handshakes in the access log. Waits, for at most 5 seconds, until it has one
+	 * line per response: nginx writes the line after it has sent the response.
 	 * @param bodies the bodies of the responses so far
 	 * @return the handshakes
 	 */
@@ -162,7 +183,8 @@ public final class NginxServer implements IndependentServer {
 	}
 
 	/**
-	 * Restarts nginx with the same ticket key: the session cache is lost, tickets stay valid.
+	 * Restarts nginx with the same ticket key: the session cache is lost, tickets stay
+	 * valid.
 	 */
 	public void restart() {
 		int port = port();
@@ -171,8 +193,8 @@ public final class NginxServer implements IndependentServer {
 	}
 
 	/**
-	 * Restarts nginx with a new ticket key, the way operators rotate keys: every ticket issued so far is refused,
-	 * and the session cache is empty.
+	 * Restarts nginx with a new ticket key, the way operators rotate keys: every ticket
+	 * issued so far is refused, and the session cache is empty.
 	 */
 	@Override
 	public void forgetSessions() {

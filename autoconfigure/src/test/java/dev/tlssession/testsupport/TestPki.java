@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.testsupport;
 
 import java.io.IOException;
@@ -7,12 +23,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import dev.tlssession.TlsMaterial;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 
 /**
- * Certificates for tests: certificate authorities and the server and client certificates they issue. Every
- * server certificate names the loopback host names of {@code src/test/resources/hosts}.
+ * Certificates for tests: certificate authorities and the server and client certificates
+ * they issue. Every server certificate names the loopback host names of
+ * {@code src/test/resources/hosts}.
  */
 public final class TestPki {
 
@@ -36,10 +54,7 @@ public final class TestPki {
 			CertificateBuilder base = new CertificateBuilder().notBefore(now.minus(1, ChronoUnit.DAYS))
 				.notAfter(now.plus(30, ChronoUnit.DAYS))
 				.ecp256();
-			this.root = base.copy()
-				.subject("CN=" + name)
-				.setIsCertificateAuthority(true)
-				.buildSelfSigned();
+			this.root = base.copy().subject("CN=" + name).setIsCertificateAuthority(true).buildSelfSigned();
 			CertificateBuilder server = base.copy().subject("CN=localhost").addExtendedKeyUsageServerAuth();
 			for (String host : HOSTS) {
 				server.addSanDnsName(host);
@@ -57,6 +72,15 @@ public final class TestPki {
 	 */
 	public static TestPki get() {
 		return DEFAULT;
+	}
+
+	/**
+	 * A cache's TLS configuration that trusts this authority, with the provider's
+	 * protocols and ciphers.
+	 * @return the material
+	 */
+	public TlsMaterial trust() {
+		return new TlsMaterial(null, this.root.toTrustManagerFactory(), null, null);
 	}
 
 	public X509Bundle root() {

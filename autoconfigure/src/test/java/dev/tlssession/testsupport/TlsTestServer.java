@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.testsupport;
 
 import java.security.SecureRandom;
@@ -16,9 +32,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
-import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSslServerSessionContext;
 import io.netty.handler.ssl.OpenSslSessionTicketKey;
@@ -37,8 +53,8 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * An HTTPS server on 127.0.0.1 backed by BoringSSL that records, for every handshake, whether it resumed a session:
- * the server's view, to check the client's against.
+ * An HTTPS server on 127.0.0.1 backed by BoringSSL that records, for every handshake,
+ * whether it resumed a session: the server's view, to check the client's against.
  */
 public final class TlsTestServer implements AutoCloseable {
 
@@ -62,6 +78,7 @@ public final class TlsTestServer implements AutoCloseable {
 
 	/**
 	 * A handshake as the server saw it.
+	 *
 	 * @param resumed whether it resumed a session
 	 * @param protocol the protocol
 	 * @param serverName the SNI host name the client sent
@@ -95,8 +112,8 @@ public final class TlsTestServer implements AutoCloseable {
 	private TlsTestServer(Mode mode, X509Bundle certificate, X509Bundle clientTrust, boolean keepAlive,
 			SslProvider provider, int port) throws Exception {
 		this.mode = mode;
-		SslContextBuilder builder = SslContextBuilder.forServer(certificate.getKeyPair().getPrivate(),
-				certificate.getCertificatePath())
+		SslContextBuilder builder = SslContextBuilder
+			.forServer(certificate.getKeyPair().getPrivate(), certificate.getCertificatePath())
 			.sslProvider(provider)
 			.protocols((mode == Mode.TLS13) ? "TLSv1.3" : "TLSv1.2");
 		if (clientTrust != null) {
@@ -119,8 +136,7 @@ public final class TlsTestServer implements AutoCloseable {
 			.doOnChannelInit((observer, channel, address) -> {
 				SslHandler handler = channel.pipeline().get(SslHandler.class);
 				long start = System.currentTimeMillis();
-				handler.handshakeFuture()
-					.addListener((future) -> recordHandshake(handler, future.isSuccess(), start));
+				handler.handshakeFuture().addListener((future) -> recordHandshake(handler, future.isSuccess(), start));
 				if (this.breakHandshakes) {
 					channel.pipeline().addFirst(new HandshakeBreaker());
 				}
@@ -137,7 +153,8 @@ public final class TlsTestServer implements AutoCloseable {
 					});
 				}
 				if (this.alertMidResponse) {
-					// part of the body, then a fatal alert record where the client expects encrypted data
+					// part of the body, then a fatal alert record where the client
+					// expects encrypted data
 					response.withConnection((connection) -> {
 						Channel channel = connection.channel();
 						channel.eventLoop().schedule(() -> sendFatalAlert(channel), 50, TimeUnit.MILLISECONDS);
@@ -165,7 +182,8 @@ public final class TlsTestServer implements AutoCloseable {
 	 * Starts a server.
 	 * @param mode how clients resume
 	 * @param certificate the server's certificate and key
-	 * @param clientTrust the authority client certificates must come from, or {@code null} for no client auth
+	 * @param clientTrust the authority client certificates must come from, or
+	 * {@code null} for no client auth
 	 * @param keepAlive whether connections stay open after a response
 	 * @return the server
 	 */
@@ -179,8 +197,8 @@ public final class TlsTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a server on the port of one that was closed, like a restarted upstream: new certificate, new ticket
-	 * keys, empty session cache.
+	 * Starts a server on the port of one that was closed, like a restarted upstream: new
+	 * certificate, new ticket keys, empty session cache.
 	 * @param mode how clients resume
 	 * @param certificate the server's certificate and key
 	 * @param port the port
@@ -196,9 +214,11 @@ public final class TlsTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a server on the JDK's TLS stack, which gives TLS 1.3 tickets the server's session timeout as their
-	 * lifetime (BoringSSL does not). A handshake counts as resumed when its session is older than the connection.
-	 * @param mode how clients resume; only {@link Mode#TLS13} and {@link Mode#TLS12_SESSION_IDS} are meaningful
+	 * Starts a server on the JDK's TLS stack, which gives TLS 1.3 tickets the server's
+	 * session timeout as their lifetime (BoringSSL does not). A handshake counts as
+	 * resumed when its session is older than the connection.
+	 * @param mode how clients resume; only {@link Mode#TLS13} and
+	 * {@link Mode#TLS12_SESSION_IDS} are meaningful
 	 * @return the server
 	 */
 	public static TlsTestServer startJdk(Mode mode) {
@@ -273,7 +293,8 @@ public final class TlsTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the server reset each connection shortly after its response instead of closing it with close_notify.
+	 * Makes the server reset each connection shortly after its response instead of
+	 * closing it with close_notify.
 	 * @param reset whether to reset
 	 */
 	public void resetConnectionsAfterResponse(boolean reset) {
@@ -281,8 +302,8 @@ public final class TlsTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the server send part of each response and then a fatal alert, after the handshake, instead of
-	 * finishing the response or closing in order.
+	 * Makes the server send part of each response and then a fatal alert, after the
+	 * handshake, instead of finishing the response or closing in order.
 	 * @param alert whether to send it
 	 */
 	public void alertMidResponse(boolean alert) {
@@ -290,9 +311,9 @@ public final class TlsTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the server break the handshakes of new connections after its first record (the ServerHello, which
-	 * already says whether the offered session is resumed): the client receives garbage in the middle of the
-	 * handshake and fails it with an alert.
+	 * Makes the server break the handshakes of new connections after its first record
+	 * (the ServerHello, which already says whether the offered session is resumed): the
+	 * client receives garbage in the middle of the handshake and fails it with an alert.
 	 * @param broken whether to break them
 	 */
 	public void breakHandshakes(boolean broken) {
@@ -300,8 +321,9 @@ public final class TlsTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the server answer each request with the subject of the client certificate its TLS session
-	 * authenticated, and whether the session was resumed: {@code subject|resumed}.
+	 * Makes the server answer each request with the subject of the client certificate its
+	 * TLS session authenticated, and whether the session was resumed:
+	 * {@code subject|resumed}.
 	 * @param echo whether to answer so
 	 */
 	public void echoClientIdentity(boolean echo) {
@@ -348,7 +370,8 @@ public final class TlsTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Passes on the first TLS record the server writes, then a record of garbage instead of the rest.
+	 * Passes on the first TLS record the server writes, then a record of garbage instead
+	 * of the rest.
 	 */
 	private static final class HandshakeBreaker extends ChannelOutboundHandlerAdapter {
 
@@ -366,8 +389,7 @@ public final class TlsTestServer implements AutoCloseable {
 			ByteBuf record = buffer.readRetainedSlice(first);
 			buffer.release();
 			ctx.write(record);
-			ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] { 0x17, 0x03, 0x03, 0x00, 0x04, 1, 2, 3, 4 }),
-					promise);
+			ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] { 0x17, 0x03, 0x03, 0x00, 0x04, 1, 2, 3, 4 }), promise);
 		}
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.time.Duration;
@@ -27,12 +43,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * Workload 6: Spring Cloud Gateway in front of a churning upstream (the server closes every connection, so every
- * proxied request makes a TLS handshake from the gateway). The same gateway application, with its SSL bundle
- * {@code bench}, runs as (g) without the starter (the context the gateway builds from its bundle), (g+) with the
- * starter (default cache on bundle {@code bench}, {@code max-sessions-per-host=8} for 8 in flight) and (g0) with the
- * starter and {@code reuse=false} (no resumption: the floor). The load comes over pooled plain HTTP from a driver on
- * its own event loop; each gateway's proxy client runs on event loops of its own, whose CPU is the "gateway client
+ * Workload 6: Spring Cloud Gateway in front of a churning upstream (the server closes
+ * every connection, so every proxied request makes a TLS handshake from the gateway). The
+ * same gateway application, with its SSL bundle {@code bench}, runs as (g) without the
+ * starter (the context the gateway builds from its bundle), (g+) with the starter
+ * (default cache on bundle {@code bench}, {@code max-sessions-per-host=8} for 8 in
+ * flight) and (g0) with the starter and {@code reuse=false} (no resumption: the floor).
+ * The load comes over pooled plain HTTP from a driver on its own event loop; each
+ * gateway's proxy client runs on event loops of its own, whose CPU is the "gateway client
  * CPU".
  */
 final class GatewayWorkload implements AutoCloseable {
@@ -80,14 +98,16 @@ final class GatewayWorkload implements AutoCloseable {
 		try (HttpsServer upstream = new HttpsServer(this.pki, Pki.Cert.EC, Protocol.TLS13, false)) {
 			String uri = upstream.url("");
 			this.gateways.add(start(WITHOUT, uri, "tls.session.enabled=false"));
-			this.gateways.add(start(WITH, uri, "tls.session.provider=openssl", "tls.session.caches.default.ssl-bundle=bench",
-					"tls.session.caches.default.max-sessions-per-host=8"));
-			this.gateways.add(start(FLOOR, uri, "tls.session.provider=openssl", "tls.session.caches.default.ssl-bundle=bench",
-					"tls.session.caches.default.reuse=false"));
+			this.gateways
+				.add(start(WITH, uri, "tls.session.provider=openssl", "tls.session.caches.default.ssl-bundle=bench",
+						"tls.session.caches.default.max-sessions-per-host=8"));
+			this.gateways.add(start(FLOOR, uri, "tls.session.provider=openssl",
+					"tls.session.caches.default.ssl-bundle=bench", "tls.session.caches.default.reuse=false"));
 			for (int concurrency : List.of(1, 8)) {
 				String cell = ChurnWorkload.cell("gateway-netty", Pki.Cert.EC, Protocol.TLS13, concurrency);
 				this.log.accept("gateway " + cell);
-				samples.addAll(Alternation.run(this.gateways, this.plan.rounds(), this.plan.slices(concurrency), this.budget,
+				samples.addAll(Alternation.run(this.gateways, this.plan.rounds(), this.plan.slices(concurrency),
+						this.budget,
 						(gateway, round) -> HttpLoad.round("gateway", cell, gateway.id(), request(),
 								"http://127.0.0.1:" + gateway.port() + "/up/" + gateway.id() + "/" + round,
 								gateway.clientThreads(), upstream, concurrency, this.plan.slice(concurrency, round),
@@ -127,7 +147,8 @@ final class GatewayWorkload implements AutoCloseable {
 			.web(WebApplicationType.REACTIVE)
 			.bannerMode(Banner.Mode.OFF)
 			.registerShutdownHook(false)
-			.initializers((ctx) -> ctx.getBeanFactory().registerSingleton("benchClientLoops", new ClientLoops(clientLoops)))
+			.initializers(
+					(ctx) -> ctx.getBeanFactory().registerSingleton("benchClientLoops", new ClientLoops(clientLoops)))
 			.properties(map)
 			.run();
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -148,14 +169,18 @@ final class GatewayWorkload implements AutoCloseable {
 	}
 
 	/**
-	 * The gateway application: full auto-configuration, one route from properties; its proxy client resolves names
-	 * with the JDK (the benchmark's hosts file) and runs on event loops of its own.
+	 * The gateway application: full auto-configuration, one route from properties; its
+	 * proxy client resolves names with the JDK (the benchmark's hosts file) and runs on
+	 * event loops of its own.
 	 */
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class GatewayApplication {
 
-		/** Event loops of its own for the web server: closing one gateway must not stop Reactor Netty's global ones. */
+		/**
+		 * Event loops of its own for the web server: closing one gateway must not stop
+		 * Reactor Netty's global ones.
+		 */
 		@Bean
 		ReactorResourceFactory reactorResourceFactory() {
 			ReactorResourceFactory factory = new ReactorResourceFactory();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.io.IOException;
@@ -16,9 +32,10 @@ import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 
 /**
- * The benchmark's certificates, made at start-up: an ECDSA P-256 and an RSA-2048 authority, each issuing a server
- * certificate for {@code localhost} and 127.0.0.1; PEM files for nginx, s_server and the Spring Boot SSL bundle,
- * and a PKCS#12 trust store that the JVM's default trust reads (configuration (a) has no SSL bundle).
+ * The benchmark's certificates, made at start-up: an ECDSA P-256 and an RSA-2048
+ * authority, each issuing a server certificate for {@code localhost} and 127.0.0.1; PEM
+ * files for nginx, s_server and the Spring Boot SSL bundle, and a PKCS#12 trust store
+ * that the JVM's default trust reads (configuration (a) has no SSL bundle).
  */
 final class Pki {
 
@@ -82,7 +99,8 @@ final class Pki {
 	}
 
 	private static X509Bundle root(Cert cert) throws Exception {
-		return base(cert).subject("CN=Benchmark " + cert.name() + " Root").setIsCertificateAuthority(true)
+		return base(cert).subject("CN=Benchmark " + cert.name() + " Root")
+			.setIsCertificateAuthority(true)
 			.buildSelfSigned();
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.sample;
 
 import java.time.Duration;
@@ -19,9 +35,10 @@ import reactor.netty.http.server.HttpServer;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Two HTTPS upstreams on loopback, so the sample works offline: payments (TLS 1.3 only, requires a client
- * certificate) and catalog (TLS 1.2 only, session tickets). Each counts, on the server side, how many handshakes it
- * resumed, so the demo can show the client's numbers next to the server's.
+ * Two HTTPS upstreams on loopback, so the sample works offline: payments (TLS 1.3 only,
+ * requires a client certificate) and catalog (TLS 1.2 only, session tickets). Each
+ * counts, on the server side, how many handshakes it resumed, so the demo can show the
+ * client's numbers next to the server's.
  */
 final class LocalUpstreams implements SmartLifecycle {
 
@@ -41,10 +58,11 @@ final class LocalUpstreams implements SmartLifecycle {
 	@Override
 	public void start() {
 		try {
-			this.upstreams.put("payments", new Upstream("payments", this.ports.paymentsPort(),
-					serverContext("TLSv1.3").trustManager(this.pki.authority().getRootCertificate())
-						.clientAuth(ClientAuth.REQUIRE)
-						.build()));
+			this.upstreams.put("payments",
+					new Upstream("payments", this.ports.paymentsPort(),
+							serverContext("TLSv1.3").trustManager(this.pki.authority().getRootCertificate())
+								.clientAuth(ClientAuth.REQUIRE)
+								.build()));
 			this.upstreams.put("catalog",
 					new Upstream("catalog", this.ports.catalogPort(), serverContext("TLSv1.2").build()));
 			this.running = true;
@@ -76,7 +94,8 @@ final class LocalUpstreams implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// before the web server: the demo can call the upstreams as soon as it accepts requests
+		// before the web server: the demo can call the upstreams as soon as it accepts
+		// requests
 		return SmartLifecycle.DEFAULT_PHASE - 2048;
 	}
 
@@ -86,8 +105,8 @@ final class LocalUpstreams implements SmartLifecycle {
 	 */
 	Map<String, ServerView> serverViews() {
 		Map<String, ServerView> views = new LinkedHashMap<>();
-		this.upstreams.forEach((name, upstream) -> views.put(name,
-				new ServerView(upstream.resumed.get(), upstream.full.get())));
+		this.upstreams
+			.forEach((name, upstream) -> views.put(name, new ServerView(upstream.resumed.get(), upstream.full.get())));
 		return views;
 	}
 
@@ -122,9 +141,9 @@ final class LocalUpstreams implements SmartLifecycle {
 						}
 					});
 				})
-				.route((routes) -> routes.get("/**", (request, response) -> response
-					.header("Content-Type", "application/json")
-					.sendString(Mono.just("{\"upstream\":\"" + name + "\",\"ok\":true}"))))
+				.route((routes) -> routes.get("/**",
+						(request, response) -> response.header("Content-Type", "application/json")
+							.sendString(Mono.just("{\"upstream\":\"" + name + "\",\"ok\":true}"))))
 				.bindNow(Duration.ofSeconds(10));
 		}
 
@@ -134,8 +153,8 @@ final class LocalUpstreams implements SmartLifecycle {
 					return engine.sslPointer() != 0 && SSL.isSessionReused(engine.sslPointer());
 				}
 			}
-			// the JDK's server (where netty-tcnative has no native library): a resumed session predates the
-			// connection
+			// the JDK's server (where netty-tcnative has no native library): a resumed
+			// session predates the connection
 			return handler.engine().getSession().getCreationTime() < startMillis;
 		}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure.gateway;
 
 import java.time.Duration;
@@ -5,7 +21,7 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 
 import dev.tlssession.autoconfigure.TlsSessionClientRouting;
-import dev.tlssession.netty.RoutingSslContext;
+import dev.tlssession.routing.RoutingSslContext;
 import io.netty.handler.ssl.SslHandler;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.HttpProtocol;
@@ -16,16 +32,19 @@ import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.util.StringUtils;
 
 /**
- * Maps the gateway's own TLS settings ({@code spring.cloud.gateway.server.webflux.httpclient.ssl.*}) onto the
- * caches, or decides that the gateway keeps its own context and says why. The trust the gateway was told to use is
- * never silently replaced: only settings that a cache can hold exactly (no setting, or an SSL bundle that caches use)
- * move to the caches.
+ * Maps the gateway's own TLS settings
+ * ({@code spring.cloud.gateway.server.webflux.httpclient.ssl.*}) onto the caches, or
+ * decides that the gateway keeps its own context and says why. The trust the gateway was
+ * told to use is never silently replaced: only settings that a cache can hold exactly (no
+ * setting, or an SSL bundle that caches use) move to the caches.
  */
 final class GatewayTlsRule {
 
 	static final String PREFIX = "spring.cloud.gateway.server.webflux.httpclient.ssl.";
 
-	/** The gateway's own default handshake timeout: a different value was set by the user. */
+	/**
+	 * The gateway's own default handshake timeout: a different value was set by the user.
+	 */
 	private static final Duration GATEWAY_DEFAULT_HANDSHAKE_TIMEOUT = new HttpClientProperties.Ssl()
 		.getHandshakeTimeout();
 
@@ -39,7 +58,8 @@ final class GatewayTlsRule {
 	}
 
 	/**
-	 * Decides for the gateway's client as its factory left it after applying its SSL settings.
+	 * Decides for the gateway's client as its factory left it after applying its SSL
+	 * settings.
 	 * @param ssl the gateway's SSL settings
 	 * @param client the client
 	 * @return the decision
@@ -78,7 +98,8 @@ final class GatewayTlsRule {
 					+ "in " + PREFIX + "ssl-bundle and in tls.session.caches.<name>.ssl-bundle");
 		}
 		if (client.configuration().sslProvider() != null) {
-			// none of the gateway's settings secured it: its factory or another step did, and that configuration wins
+			// none of the gateway's settings secured it: its factory or another step did,
+			// and that configuration wins
 			return Decision.keep(null);
 		}
 		String notice = StringUtils.hasLength(bundle) ? PREFIX + "ssl-bundle names '" + bundle
@@ -88,9 +109,10 @@ final class GatewayTlsRule {
 	}
 
 	/**
-	 * Carries the gateway's connection settings over to the caches' connections: its close-notify timeouts always
-	 * (they touch neither trust nor sessions), its handshake timeout when it differs from the gateway's default
-	 * (else each cache's {@code handshake-timeout} applies).
+	 * Carries the gateway's connection settings over to the caches' connections: its
+	 * close-notify timeouts always (they touch neither trust nor sessions), its handshake
+	 * timeout when it differs from the gateway's default (else each cache's
+	 * {@code handshake-timeout} applies).
 	 * @param ssl the gateway's SSL settings
 	 * @return the handler customizer
 	 */
@@ -110,9 +132,10 @@ final class GatewayTlsRule {
 
 	/**
 	 * What the gateway's client gets.
+	 *
 	 * @param context the caches' context, or {@code null} when the gateway keeps its own
-	 * @param reason why: a warning when the gateway keeps its own context, a notice otherwise; {@code null} when
-	 * nothing needs saying
+	 * @param reason why: a warning when the gateway keeps its own context, a notice
+	 * otherwise; {@code null} when nothing needs saying
 	 */
 	record Decision(@Nullable RoutingSslContext context, @Nullable String reason) {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure.gateway;
 
 import dev.tlssession.autoconfigure.TlsSessionAutoConfiguration;
@@ -17,11 +33,13 @@ import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration that puts Spring Cloud Gateway's proxy {@link HttpClient} on the TLS session caches, through
- * the gateway's own extension point, an {@link HttpClientCustomizer}. Nothing of the gateway is loaded unless it is
- * on the class path.
+ * Auto-configuration that puts Spring Cloud Gateway's proxy {@link HttpClient} on the TLS
+ * session caches, through the gateway's own extension point, an
+ * {@link HttpClientCustomizer}. Nothing of the gateway is loaded unless it is on the
+ * class path.
  */
-// after the caches' routing, whose bean it needs; before the gateway's, whose HttpClientFactory takes the customizers
+// after the caches' routing, whose bean it needs; before the gateway's, whose
+// HttpClientFactory takes the customizers
 @AutoConfiguration(after = TlsSessionAutoConfiguration.class,
 		beforeName = "org.springframework.cloud.gateway.config.GatewayAutoConfiguration")
 @ConditionalOnClass({ HttpClientCustomizer.class, HttpClient.class })

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure.gateway;
 
 import java.time.Duration;
@@ -23,9 +39,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A Spring Cloud Gateway application as a user writes one: full auto-configuration, routes from properties, and
- * nothing of the starter's but its dependency. Its one bean makes the proxy client resolve the test host names with
- * the JDK (they map to 127.0.0.1).
+ * A Spring Cloud Gateway application as a user writes one: full auto-configuration,
+ * routes from properties, and nothing of the starter's but its dependency. Its one bean
+ * makes the proxy client resolve the test host names with the JDK (they map to
+ * 127.0.0.1).
  */
 final class GatewayApplication implements AutoCloseable {
 
@@ -57,8 +74,7 @@ final class GatewayApplication implements AutoCloseable {
 			int eq = property.indexOf('=');
 			map.put(property.substring(0, eq), property.substring(eq + 1));
 		}
-		return new GatewayApplication(new SpringApplicationBuilder(App.class)
-			.web(WebApplicationType.REACTIVE)
+		return new GatewayApplication(new SpringApplicationBuilder(App.class).web(WebApplicationType.REACTIVE)
 			.bannerMode(Banner.Mode.OFF)
 			.properties(map)
 			.run());
@@ -91,6 +107,7 @@ final class GatewayApplication implements AutoCloseable {
 
 	/**
 	 * A response through the gateway.
+	 *
 	 * @param status the status code
 	 * @param body the body
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure.gateway;
 
 import java.nio.file.Path;
@@ -31,8 +47,8 @@ import org.springframework.cloud.client.discovery.simple.reactive.SimpleReactive
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Spring Cloud Gateway application proxying real TLS upstreams on 127.0.0.1 through the starter, with nothing
- * written for it: what the upstream servers saw decides.
+ * A Spring Cloud Gateway application proxying real TLS upstreams on 127.0.0.1 through the
+ * starter, with nothing written for it: what the upstream servers saw decides.
  */
 class GatewayResumptionTests {
 
@@ -46,21 +62,23 @@ class GatewayResumptionTests {
 	Path directory;
 
 	/**
-	 * Two routes to nginx upstreams that close every connection: one host has a cache of its own, the other goes
-	 * to the default cache; both use the gateway's SSL bundle, so the gateway routes among the caches of that bundle.
+	 * Two routes to nginx upstreams that close every connection: one host has a cache of
+	 * its own, the other goes to the default cache; both use the gateway's SSL bundle, so
+	 * the gateway routes among the caches of that bundle.
 	 */
 	@Test
 	void everyRouteResumesThroughItsCacheAsNginxSeesItAndTheMetersAgree() throws Exception {
 		try (NginxServer payments = NginxServer.start(Mode.TLS13, this.directory.resolve("payments"));
 				NginxServer other = NginxServer.start(Mode.TLS13, this.directory.resolve("other"));
-				GatewayApplication gateway = GatewayApplication.start(properties(
-						GatewayApplication.route(0, "payments", payments.url("payments.test")),
-						GatewayApplication.route(1, "other", other.url("other.test")),
-						TestBundles.trusting("test", TestPki.get(), this.directory), SSL + "ssl-bundle=test",
-						"tls.session.caches.payments.hosts=payments.test", "tls.session.caches.payments.ssl-bundle=test",
-						"tls.session.caches.default.ssl-bundle=test",
-						// README: at least the concurrency opened to one upstream (TLS 1.3 tickets are single-use)
-						"tls.session.cache-defaults.max-sessions-per-host=" + IN_FLIGHT))) {
+				GatewayApplication gateway = GatewayApplication
+					.start(properties(GatewayApplication.route(0, "payments", payments.url("payments.test")),
+							GatewayApplication.route(1, "other", other.url("other.test")),
+							TestBundles.trusting("test", TestPki.get(), this.directory), SSL + "ssl-bundle=test",
+							"tls.session.caches.payments.hosts=payments.test",
+							"tls.session.caches.payments.ssl-bundle=test", "tls.session.caches.default.ssl-bundle=test",
+							// README: at least the concurrency opened to one upstream
+							// (TLS 1.3 tickets are single-use)
+							"tls.session.cache-defaults.max-sessions-per-host=" + IN_FLIGHT))) {
 			CompletableFuture<List<Response>> toPayments = CompletableFuture
 				.supplyAsync(() -> gateway.get("/payments/", REQUESTS, IN_FLIGHT));
 			CompletableFuture<List<Response>> toOther = CompletableFuture
@@ -72,9 +90,10 @@ class GatewayResumptionTests {
 			MeterRegistry meters = gateway.meters();
 			Counts paymentsCounts = Counts.of(payments.handshakes(bodies(paymentsResponses)));
 			Counts otherCounts = Counts.of(other.handshakes(bodies(otherResponses)));
-			System.out.printf("Gateway route 'payments' (cache payments): nginx saw %d resumed, %d full; "
-					+ "route 'other' (cache default): %d resumed, %d full%n", paymentsCounts.resumed,
-					paymentsCounts.full, otherCounts.resumed, otherCounts.full);
+			System.out.printf(
+					"Gateway route 'payments' (cache payments): nginx saw %d resumed, %d full; "
+							+ "route 'other' (cache default): %d resumed, %d full%n",
+					paymentsCounts.resumed, paymentsCounts.full, otherCounts.resumed, otherCounts.full);
 			for (Object[] route : new Object[][] { { "payments", paymentsCounts }, { "default", otherCounts } }) {
 				String cache = (String) route[0];
 				Counts counts = (Counts) route[1];
@@ -97,9 +116,10 @@ class GatewayResumptionTests {
 	}
 
 	/**
-	 * The gateway's bundle trusts an authority the upstream's certificate does not chain to: whether the caches use
-	 * that bundle or not (then a cache that would trust the upstream exists but the gateway keeps its own context),
-	 * every request fails, nothing reaches nginx and nothing is cached. The right bundle then resumes.
+	 * The gateway's bundle trusts an authority the upstream's certificate does not chain
+	 * to: whether the caches use that bundle or not (then a cache that would trust the
+	 * upstream exists but the gateway keeps its own context), every request fails,
+	 * nothing reaches nginx and nothing is cached. The right bundle then resumes.
 	 */
 	@Test
 	void gatewayBundleOfAnotherAuthorityFailsEveryRequestAndCachesNothing() throws Exception {
@@ -137,18 +157,19 @@ class GatewayResumptionTests {
 	}
 
 	/**
-	 * The upstream rotates its ticket keys twice while 8 requests are in flight: the offers it declines cost full
-	 * handshakes, never a request.
+	 * The upstream rotates its ticket keys twice while 8 requests are in flight: the
+	 * offers it declines cost full handshakes, never a request.
 	 */
 	@Test
 	void upstreamRotatingItsTicketKeysMidRunLosesNoProxiedRequest() {
 		TlsTestServer started = TlsTestServer.start(Mode.TLS13);
-		// closed in reverse: the server before the gateway, whose close disposes Reactor Netty's shared event loops
-		try (GatewayApplication gateway = GatewayApplication.start(properties(
-				GatewayApplication.route(0, "api", started.url("api.test")),
-				TestBundles.trusting("test", TestPki.get(), this.directory), SSL + "ssl-bundle=test",
-				"tls.session.caches.default.ssl-bundle=test",
-				"tls.session.cache-defaults.max-sessions-per-host=" + IN_FLIGHT));
+		// closed in reverse: the server before the gateway, whose close disposes Reactor
+		// Netty's shared event loops
+		try (GatewayApplication gateway = GatewayApplication
+			.start(properties(GatewayApplication.route(0, "api", started.url("api.test")),
+					TestBundles.trusting("test", TestPki.get(), this.directory), SSL + "ssl-bundle=test",
+					"tls.session.caches.default.ssl-bundle=test",
+					"tls.session.cache-defaults.max-sessions-per-host=" + IN_FLIGHT));
 				TlsTestServer upstream = started) {
 			List<Response> responses = new ArrayList<>();
 			for (int phase = 0; phase < 3; phase++) {
@@ -159,9 +180,10 @@ class GatewayResumptionTests {
 			}
 			assertThat(responses).hasSize(300).allMatch(Response::ok);
 			TlsSessionCache cache = gateway.bean(TlsSessionCaches.class).get("default");
-			System.out.printf("Gateway through ticket key rotations: server saw %d resumed, %d full, %d failed; "
-					+ "%d offers declined%n", upstream.resumed(), upstream.full(), upstream.failedHandshakes(),
-					cache.stats().offersRejected());
+			System.out.printf(
+					"Gateway through ticket key rotations: server saw %d resumed, %d full, %d failed; "
+							+ "%d offers declined%n",
+					upstream.resumed(), upstream.full(), upstream.failedHandshakes(), cache.stats().offersRejected());
 			assertThat(upstream.failedHandshakes()).isZero();
 			assertThat(cache.stats().failedHandshakes()).isZero();
 			assertThat(cache.stats().offersRejected()).as("offers declined after a rotation").isPositive();
@@ -171,28 +193,31 @@ class GatewayResumptionTests {
 	}
 
 	/**
-	 * A load-balanced route ({@code lb://orders}) over two nginx instances from the simple discovery client: the
-	 * gateway rewrites the URI to the chosen instance's host and port, so sessions follow the instance, not the
-	 * service name. An instance that leaves discovery keeps its sessions; one that comes back after a restart with
-	 * new ticket keys costs one full handshake.
+	 * A load-balanced route ({@code lb://orders}) over two nginx instances from the
+	 * simple discovery client: the gateway rewrites the URI to the chosen instance's host
+	 * and port, so sessions follow the instance, not the service name. An instance that
+	 * leaves discovery keeps its sessions; one that comes back after a restart with new
+	 * ticket keys costs one full handshake.
 	 */
 	@Test
 	void loadBalancedRouteSessionsFollowTheInstance() throws Exception {
 		try (NginxServer a = NginxServer.start(Mode.TLS13, this.directory.resolve("a"));
 				NginxServer b = NginxServer.start(Mode.TLS13, this.directory.resolve("b"));
-				GatewayApplication gateway = GatewayApplication.start(properties(
-						GatewayApplication.route(0, "orders", "lb://orders"),
-						TestBundles.trusting("test", TestPki.get(), this.directory),
-						new String[] { "spring.cloud.discovery.client.simple.instances.orders[0].uri="
-								+ a.url("a.catalog.test").replaceAll("/$", ""),
-								"spring.cloud.discovery.client.simple.instances.orders[1].uri="
-										+ b.url("b.catalog.test").replaceAll("/$", ""),
-								"spring.cloud.loadbalancer.cache.enabled=false",
-								// the load balancer's per-service context at start-up, not on the first request's
-								// event loop (where it would read class files)
-								"spring.cloud.loadbalancer.eager-load.clients=orders",
-								"tls.session.caches.catalog.hosts=*.catalog.test",
-								"tls.session.caches.catalog.ssl-bundle=test" }))) {
+				GatewayApplication gateway = GatewayApplication
+					.start(properties(GatewayApplication.route(0, "orders", "lb://orders"),
+							TestBundles.trusting("test", TestPki.get(), this.directory),
+							new String[] {
+									"spring.cloud.discovery.client.simple.instances.orders[0].uri="
+											+ a.url("a.catalog.test").replaceAll("/$", ""),
+									"spring.cloud.discovery.client.simple.instances.orders[1].uri="
+											+ b.url("b.catalog.test").replaceAll("/$", ""),
+									"spring.cloud.loadbalancer.cache.enabled=false",
+									// the load balancer's per-service context at
+									// start-up, not on the first request's event loop
+									// (where it would read class files)
+									"spring.cloud.loadbalancer.eager-load.clients=orders",
+									"tls.session.caches.catalog.hosts=*.catalog.test",
+									"tls.session.caches.catalog.ssl-bundle=test" }))) {
 			List<String> toA = new ArrayList<>();
 			List<String> toB = new ArrayList<>();
 			// round robin over the two instances, one request at a time
@@ -209,7 +234,8 @@ class GatewayResumptionTests {
 			assertThat(gateway.bean(TlsSessionCaches.class).get("default").stats().fullHandshakes()).isZero();
 			List<InstanceProperties> instances = gateway.bean(SimpleReactiveDiscoveryProperties.class)
 				.getInstances("orders");
-			// a leaves discovery and comes back unchanged: its sessions waited in the cache
+			// a leaves discovery and comes back unchanged: its sessions waited in the
+			// cache
 			InstanceProperties instanceA = instances.remove(0);
 			assertThat(gateway.get("/orders/", 4, 1)).allMatch(Response::ok);
 			toB.addAll(bodies(4));
@@ -233,7 +259,8 @@ class GatewayResumptionTests {
 			// a: one full handshake in all, its absence from discovery cost nothing
 			assertThat(seenByA).hasSize(24).extracting(Handshake::resumed).containsOnlyOnce(false);
 			assertThat(seenByA.get(0).resumed()).isFalse();
-			// b: its first life (1 full, 15 resumed), then one full handshake after its restart, then resumed
+			// b: its first life (1 full, 15 resumed), then one full handshake after its
+			// restart, then resumed
 			List<Boolean> expectedB = new ArrayList<>(Collections.nCopies(22, true));
 			expectedB.set(0, false);
 			expectedB.set(16, false);
@@ -287,6 +314,5 @@ class GatewayResumptionTests {
 		}
 
 	}
-
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure.gateway;
 
 import java.io.OutputStream;
@@ -11,7 +27,7 @@ import java.util.function.BiConsumer;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.autoconfigure.TlsSessionAutoConfiguration;
 import dev.tlssession.autoconfigure.TlsSessionClientRouting;
-import dev.tlssession.netty.RoutingSslContext;
+import dev.tlssession.routing.RoutingSslContext;
 import dev.tlssession.testsupport.TestBundles;
 import dev.tlssession.testsupport.TestPki;
 import io.netty.buffer.ByteBufAllocator;
@@ -42,8 +58,9 @@ import org.springframework.cloud.gateway.config.HttpClientProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TlsSessionGatewayAutoConfiguration}: one condition per test, and the rule for each of the
- * gateway's SSL settings, read off the {@code HttpClient} the gateway builds.
+ * Tests for {@link TlsSessionGatewayAutoConfiguration}: one condition per test, and the
+ * rule for each of the gateway's SSL settings, read off the {@code HttpClient} the
+ * gateway builds.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TlsSessionGatewayAutoConfigurationTests {
@@ -55,9 +72,8 @@ class TlsSessionGatewayAutoConfigurationTests {
 	@TempDir
 	static Path directory;
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, TlsSessionAutoConfiguration.class,
-				TlsSessionGatewayAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(SslAutoConfiguration.class, TlsSessionAutoConfiguration.class, TlsSessionGatewayAutoConfiguration.class));
 
 	private final ReactiveWebApplicationContextRunner gateway = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, TlsSessionAutoConfiguration.class,
@@ -76,7 +92,8 @@ class TlsSessionGatewayAutoConfigurationTests {
 
 	@Test
 	void noGatewayCodeIsLoadedWithoutTheGatewayOnTheClassPath() {
-		// a reference to a gateway type from the starter would fail the context with NoClassDefFoundError
+		// a reference to a gateway type from the starter would fail the context with
+		// NoClassDefFoundError
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.cloud.gateway"))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(TlsSessionCaches.class)
@@ -114,8 +131,9 @@ class TlsSessionGatewayAutoConfigurationTests {
 
 	@Test
 	void withoutSslSettingsTheGatewayRoutesByHostAmongEveryCache(CapturedOutput output) {
-		this.gateway.withPropertyValues("tls.session.caches.payments.hosts=payments.test",
-				"tls.session.caches.payments.ssl-bundle=test")
+		this.gateway
+			.withPropertyValues("tls.session.caches.payments.hosts=payments.test",
+					"tls.session.caches.payments.ssl-bundle=test")
 			.run(gatewayClient((context, client) -> {
 				assertThat(sslContext(client)).isSameAs(context.getBean(TlsSessionCaches.class).sslContext());
 				assertThat(output).doesNotContain(KEEPS_ITS_OWN);
@@ -169,10 +187,11 @@ class TlsSessionGatewayAutoConfigurationTests {
 
 	@Test
 	void insecureTrustManagerKeepsTheGatewaysContext(CapturedOutput output) {
-		this.gateway.withPropertyValues(SSL + "use-insecure-trust-manager=true").run(gatewayClient((context, client) -> {
-			assertThat(sslContext(client)).isNotInstanceOf(RoutingSslContext.class);
-			assertThat(output).containsOnlyOnce(KEEPS_ITS_OWN).contains("use-insecure-trust-manager=true");
-		}));
+		this.gateway.withPropertyValues(SSL + "use-insecure-trust-manager=true")
+			.run(gatewayClient((context, client) -> {
+				assertThat(sslContext(client)).isNotInstanceOf(RoutingSslContext.class);
+				assertThat(output).containsOnlyOnce(KEEPS_ITS_OWN).contains("use-insecure-trust-manager=true");
+			}));
 	}
 
 	@Test
@@ -239,14 +258,15 @@ class TlsSessionGatewayAutoConfigurationTests {
 	@Test
 	void gatewayWithoutTheStarterKeepsItsOwnConfiguration() {
 		this.gateway.withPropertyValues("tls.session.enabled=false", SSL + "ssl-bundle=test")
-			.run(gatewayClient((context, client) -> assertThat(sslContext(client))
-				.isNotInstanceOf(RoutingSslContext.class)));
+			.run(gatewayClient(
+					(context, client) -> assertThat(sslContext(client)).isNotInstanceOf(RoutingSslContext.class)));
 	}
 
 	@Test
 	void customizerOfTheApplicationThatSecuresTheClientWins() throws Exception {
 		SslContext own = SslContextBuilder.forClient().build();
-		this.gateway.withBean(HttpClientCustomizer.class, () -> (client) -> client.secure((spec) -> spec.sslContext(own)))
+		this.gateway
+			.withBean(HttpClientCustomizer.class, () -> (client) -> client.secure((spec) -> spec.sslContext(own)))
 			.run(gatewayClient((context, client) -> assertThat(sslContext(client)).isSameAs(own)));
 	}
 

@@ -12,8 +12,9 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslStoreBundle;
 
 /**
- * A certificate authority made at start-up and the local upstreams' server certificate. Registers the SSL bundle
- * {@code local-ca}, which trusts the authority: the gateway's {@code ssl-bundle} and its caches'.
+ * A certificate authority made at start-up and the local upstreams' server certificate.
+ * Registers the SSL bundle {@code local-ca}, which trusts the authority: the gateway's
+ * {@code ssl-bundle} and its caches'.
  */
 final class LocalPki implements SslBundleRegistrar {
 
@@ -26,7 +27,9 @@ final class LocalPki implements SslBundleRegistrar {
 		CertificateBuilder base = new CertificateBuilder().notBefore(now.minus(1, ChronoUnit.HOURS))
 			.notAfter(now.plus(7, ChronoUnit.DAYS))
 			.ecp256();
-		this.authority = base.copy().subject("CN=TLS session gateway sample CA").setIsCertificateAuthority(true)
+		this.authority = base.copy()
+			.subject("CN=TLS session gateway sample CA")
+			.setIsCertificateAuthority(true)
 			.buildSelfSigned();
 		this.server = base.copy()
 			.subject("CN=localhost")

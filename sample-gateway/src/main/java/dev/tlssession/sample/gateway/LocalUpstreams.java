@@ -19,9 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Two HTTPS upstreams on loopback (TLS 1.3), each closing every connection after its response, as upstreams behind
- * load balancers that close idle connections do: every proxied request is a new TLS connection from the gateway.
- * Each counts the handshakes it resumed, the server's view next to the caches'.
+ * Two HTTPS upstreams on loopback (TLS 1.3), each closing every connection after its
+ * response, as upstreams behind load balancers that close idle connections do: every
+ * proxied request is a new TLS connection from the gateway. Each counts the handshakes it
+ * resumed, the server's view next to the caches'.
  */
 final class LocalUpstreams implements SmartLifecycle {
 
@@ -92,8 +93,8 @@ final class LocalUpstreams implements SmartLifecycle {
 	 */
 	Map<String, ServerView> serverViews() {
 		Map<String, ServerView> views = new LinkedHashMap<>();
-		this.upstreams.forEach((name, upstream) -> views.put(name,
-				new ServerView(upstream.resumed.get(), upstream.full.get())));
+		this.upstreams
+			.forEach((name, upstream) -> views.put(name, new ServerView(upstream.resumed.get(), upstream.full.get())));
 		return views;
 	}
 
@@ -128,9 +129,12 @@ final class LocalUpstreams implements SmartLifecycle {
 						}
 					});
 				})
-				.route((routes) -> routes.get("/**", (request, response) -> response.keepAlive(false)
-					.header("Content-Type", "application/json")
-					.sendString(Mono.just("{\"upstream\":\"" + name + "\",\"path\":\"" + request.path() + "\"}"))))
+				.route((routes) -> routes
+					.get("/**",
+							(request, response) -> response.keepAlive(false)
+								.header("Content-Type", "application/json")
+								.sendString(Mono
+									.just("{\"upstream\":\"" + name + "\",\"path\":\"" + request.path() + "\"}"))))
 				.bindNow(Duration.ofSeconds(10));
 		}
 
@@ -140,8 +144,8 @@ final class LocalUpstreams implements SmartLifecycle {
 					return engine.sslPointer() != 0 && SSL.isSessionReused(engine.sslPointer());
 				}
 			}
-			// the JDK's server (where netty-tcnative has no native library): a resumed session predates the
-			// connection
+			// the JDK's server (where netty-tcnative has no native library): a resumed
+			// session predates the connection
 			return handler.engine().getSession().getCreationTime() < startMillis;
 		}
 

@@ -5,7 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The local upstreams and their certificates, unless {@code sample.local-upstreams.enabled=false}.
+ * The local upstreams and their certificates, unless
+ * {@code sample.local-upstreams.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "sample.local-upstreams.enabled", matchIfMissing = true)

@@ -6,7 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /upstreams}: the handshakes each local upstream saw, to set next to {@code /actuator/tlssessions}.
+ * {@code GET /upstreams}: the handshakes each local upstream saw, to set next to
+ * {@code /actuator/tlssessions}.
  */
 @RestController
 class UpstreamsController {

@@ -22,8 +22,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the sample gateway, proxies 100 requests per route, 8 in flight, and checks that the upstreams' servers,
- * the caches and {@code /actuator/tlssessions} agree that the gateway's connections resumed.
+ * Starts the sample gateway, proxies 100 requests per route, 8 in flight, and checks that
+ * the upstreams' servers, the caches and {@code /actuator/tlssessions} agree that the
+ * gateway's connections resumed.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "PT60S")
@@ -63,7 +64,8 @@ class GatewaySampleApplicationTests {
 		for (String[] upstream : new String[][] { { "orders", "orders" }, { "inventory", "default" } }) {
 			LocalUpstreams.ServerView server = this.upstreams.serverViews().get(upstream[0]);
 			assertThat(server.resumed() + server.full()).isEqualTo(REQUESTS);
-			assertThat(server.resumed()).as(upstream[0] + " resumed, as its server saw").isGreaterThan(REQUESTS * 8 / 10);
+			assertThat(server.resumed()).as(upstream[0] + " resumed, as its server saw")
+				.isGreaterThan(REQUESTS * 8 / 10);
 			this.web.get()
 				.uri("/actuator/tlssessions")
 				.exchange()
