@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.time.Duration;
@@ -7,26 +23,32 @@ import java.time.Duration;
  *
  * @param maxSessions sessions kept in total
  * @param maxSessionsPerHost sessions (TLS 1.3 tickets) kept per host and port
- * @param timeout a session's lifetime from the handshake that made it, never extended on use
+ * @param timeout a session's lifetime from the handshake that made it, never extended on
+ * use
  * @param reuse whether sessions are stored and offered at all
  * @param singleUseTickets whether a TLS 1.3 ticket is offered at most once (RFC 8446 C.4)
- * @param evictOnRejection whether a session the server declined to resume is removed at once
- * @param noInternalStore whether new sessions bypass the cache and go only to the {@link TlsSessionStore}
- * @param noInternalLookup whether the cache is not searched and the {@link TlsSessionStore} decides what to offer
+ * @param evictOnRejection whether a session the server declined to resume is removed at
+ * once
+ * @param noInternalStore whether new sessions bypass the cache and go only to the
+ * {@link TlsSessionStore}
+ * @param noInternalLookup whether the cache is not searched and the
+ * {@link TlsSessionStore} decides what to offer
  * @param handshakeTimeout the TLS handshake timeout of connections of this cache
+ * @since 0.1.0
  */
 public record TlsSessionCacheSettings(int maxSessions, int maxSessionsPerHost, Duration timeout, boolean reuse,
 		boolean singleUseTickets, boolean evictOnRejection, boolean noInternalStore, boolean noInternalLookup,
 		Duration handshakeTimeout) {
 
 	/**
-	 * The largest session lifetime: RFC 8446 section 4.6.1 caps ticket lifetimes at 7 days, and the JDK discards
-	 * every TLS 1.3 ticket when its client timeout is larger.
+	 * The largest session lifetime: RFC 8446 section 4.6.1 caps ticket lifetimes at 7
+	 * days, and the JDK discards every TLS 1.3 ticket when its client timeout is larger.
 	 */
 	public static final Duration MAX_TIMEOUT = Duration.ofDays(7);
 
 	/**
-	 * The largest total size accepted, to keep memory bounded by configuration mistakes too.
+	 * The largest total size accepted, to keep memory bounded by configuration mistakes
+	 * too.
 	 */
 	public static final int MAX_SESSIONS_LIMIT = 1_000_000;
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.util.LinkedHashMap;
@@ -12,8 +28,10 @@ import dev.tlssession.routing.RoutingSslContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The registry of named caches, and the router that picks one per connection from its host rules. Closing it
- * releases the caches' native memory.
+ * The registry of named caches, and the router that picks one per connection from its
+ * host rules. Closing it releases the caches' native memory.
+ *
+ * @since 0.1.0
  */
 public final class TlsSessionCaches implements AutoCloseable {
 
@@ -30,7 +48,8 @@ public final class TlsSessionCaches implements AutoCloseable {
 	 * @param caches the caches, in configuration order
 	 * @param hostRules the host rules of each cache that has some
 	 * @param defaultCache the name of the cache for connections no rule matches
-	 * @throws IllegalArgumentException if the default cache is unknown or two caches claim the same rule
+	 * @throws IllegalArgumentException if the default cache is unknown or two caches
+	 * claim the same rule
 	 */
 	public TlsSessionCaches(List<? extends TlsSessionCache> caches, Map<String, List<HostRule>> hostRules,
 			String defaultCache) {
@@ -108,7 +127,8 @@ public final class TlsSessionCaches implements AutoCloseable {
 	}
 
 	/**
-	 * The context that routes every connection to the cache of its host; it follows rebuilt caches.
+	 * The context that routes every connection to the cache of its host; it follows
+	 * rebuilt caches.
 	 * @return the routing context
 	 */
 	public RoutingSslContext sslContext() {
@@ -116,7 +136,8 @@ public final class TlsSessionCaches implements AutoCloseable {
 	}
 
 	/**
-	 * A context bound to one cache that follows it when it is rebuilt (for example on an SSL bundle reload).
+	 * A context bound to one cache that follows it when it is rebuilt (for example on an
+	 * SSL bundle reload).
 	 * @param name the cache name
 	 * @return the context
 	 * @throws IllegalArgumentException if there is no such cache
@@ -136,8 +157,8 @@ public final class TlsSessionCaches implements AutoCloseable {
 	}
 
 	/**
-	 * A context that routes every connection among some of the caches, for clients bound to one TLS configuration;
-	 * it follows rebuilt caches.
+	 * A context that routes every connection among some of the caches, for clients bound
+	 * to one TLS configuration; it follows rebuilt caches.
 	 * @param among the caches to route to
 	 * @param fallback the cache for connections no host rule among them matches
 	 * @return the routing context
@@ -176,8 +197,8 @@ public final class TlsSessionCaches implements AutoCloseable {
 	}
 
 	/**
-	 * Releases every cache's TLS contexts and sessions; Spring calls it when the application context closes.
-	 * Connections still open finish on what they hold.
+	 * Releases every cache's TLS contexts and sessions; Spring calls it when the
+	 * application context closes. Connections still open finish on what they hold.
 	 */
 	@Override
 	public void close() {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.nio.file.Path;
@@ -29,12 +45,14 @@ import reactor.netty.resources.ConnectionProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every cache is bounded in total, per upstream and in time, whatever the servers send, as the servers confirm.
+ * Every cache is bounded in total, per upstream and in time, whatever the servers send,
+ * as the servers confirm.
  * <p>
- * The JDK keeps and evicts sessions itself and tells nobody: its bounds hold (asserted), but capacity and expiry
- * evictions are counted only by the openssl provider. The JDK (17) also has two indexes: by id, which
- * {@code getIds()} and so {@code sessions()} and {@code size()} list, with one entry per TLS 1.3 ticket plus one
- * for the handshake; and by host:port, one entry per upstream, which is what it offers. Each is bounded by
+ * The JDK keeps and evicts sessions itself and tells nobody: its bounds hold (asserted),
+ * but capacity and expiry evictions are counted only by the openssl provider. The JDK
+ * (17) also has two indexes: by id, which {@code getIds()} and so {@code sessions()} and
+ * {@code size()} list, with one entry per TLS 1.3 ticket plus one for the handshake; and
+ * by host:port, one entry per upstream, which is what it offers. Each is bounded by
  * max-sessions and evicted on its own, so the list can miss upstreams that still resume.
  */
 class CacheBoundsTests {
@@ -68,13 +86,15 @@ class CacheBoundsTests {
 			assertThat(cache.size()).isEqualTo(maxSessions);
 			TlsSessionStats stats = cache.stats();
 			if (provider == CacheProvider.OPENSSL) {
-				// BoringSSL servers send 2 TLS 1.3 tickets per connection; the per-host bound of 1 drops one
+				// BoringSSL servers send 2 TLS 1.3 tickets per connection; the per-host
+				// bound of 1 drops one
 				int perConnection = (mode == ResumptionMode.TLS13) ? 2 : 1;
 				assertThat(stats.stored()).isEqualTo((long) upstreams.size() * perConnection);
 				assertThat(stats.evictions(EvictionCause.CAPACITY)).as("capacity evictions")
 					.isEqualTo(stats.stored() - maxSessions);
 			}
-			// newest first: the last upstreams still resume, the ones that overflowed make a full handshake
+			// newest first: the last upstreams still resume, the ones that overflowed
+			// make a full handshake
 			List<Upstream> newestFirst = new ArrayList<>(upstreams);
 			Collections.reverse(newestFirst);
 			List<Boolean> resumed = new ArrayList<>();
@@ -90,12 +110,12 @@ class CacheBoundsTests {
 
 	@Test
 	void moreTicketsPerConnectionThanMaxSessionsPerHost() throws Exception {
-		// BoringSSL servers send 2 tickets per connection and tcnative cannot change that (SSLContext.setNumTickets
-		// returns false on BoringSSL), so the bound is 1 here; s_server sends more below. The JDK has no per-host
-		// bound to check: it lists every ticket it received (until max-sessions or the timeout evicts it) and
+		// BoringSSL servers send 2 tickets per connection and tcnative cannot change that
+		// (SSLContext.setNumTickets returns false on BoringSSL), so the bound is 1 here;
+		// s_server sends more below. The JDK has no per-host bound to check: it lists
+		// every ticket it received (until max-sessions or the timeout evicts it) and
 		// offers from its host:port index, which holds one session per upstream.
-		TlsSessionCache cache = CacheProvider.OPENSSL.create("default", settings(1024, 1, Duration.ofHours(1)),
-				TRUST);
+		TlsSessionCache cache = CacheProvider.OPENSSL.create("default", settings(1024, 1, Duration.ofHours(1)), TRUST);
 		HttpClient client = client(cache);
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			for (int i = 0; i < 5; i++) {
@@ -137,7 +157,8 @@ class CacheBoundsTests {
 				.containsExactly(false, true, true, true, true);
 			if (provider == CacheProvider.OPENSSL) {
 				TlsSessionStats stats = cache.stats();
-				// 20 tickets after the full handshake, then 1 after each resumption (OpenSSL's rule)
+				// 20 tickets after the full handshake, then 1 after each resumption
+				// (OpenSSL's rule)
 				assertThat(stats.stored()).isEqualTo(24);
 				assertThat(stats.evictions(EvictionCause.SINGLE_USE)).isEqualTo(4);
 				assertThat(stats.evictions(EvictionCause.CAPACITY)).isEqualTo(16);
@@ -149,8 +170,9 @@ class CacheBoundsTests {
 	@ParameterizedTest
 	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
 	void flushOfAFullCacheLeavesNothingToResume(CacheProvider provider, ResumptionMode mode) throws Exception {
-		// with 2 tickets per connection the JDK's by-id index (what getIds() lists) overflows before its host:port
-		// index (what it offers from), so invalidating the listed sessions alone left sessions that still resumed
+		// with 2 tickets per connection the JDK's by-id index (what getIds() lists)
+		// overflows before its host:port index (what it offers from), so invalidating the
+		// listed sessions alone left sessions that still resumed
 		TlsSessionCache cache = provider.create("default", settings(3, 3, Duration.ofHours(1)), TRUST);
 		HttpClient client = client(cache);
 		List<String> hosts = List.of("api.test", "other.test", "payments.test");
@@ -169,7 +191,8 @@ class CacheBoundsTests {
 	@ParameterizedTest
 	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
 	void expiredSessionsAreNotOffered(CacheProvider provider, ResumptionMode mode) throws Exception {
-		// two seconds: a session that outlives its whole lifetime in a slow handshake is rightly never kept
+		// two seconds: a session that outlives its whole lifetime in a slow handshake is
+		// rightly never kept
 		TlsSessionCache cache = provider.create("default", settings(1024, 4, Duration.ofSeconds(2)), TRUST);
 		HttpClient client = client(cache);
 		try (TlsUpstream server = TestServers.start(mode)) {

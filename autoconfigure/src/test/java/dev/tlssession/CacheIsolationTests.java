@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.time.Duration;
@@ -24,9 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Caches never share sessions: a session made under one cache's trust is never offered by another, so a cache that
- * does not trust a server cannot reach it through someone else's session (security catalogue A.4), as the server
- * confirms.
+ * Caches never share sessions: a session made under one cache's trust is never offered by
+ * another, so a cache that does not trust a server cannot reach it through someone else's
+ * session (security catalogue A.4), as the server confirms.
  */
 class CacheIsolationTests {
 
@@ -64,8 +80,7 @@ class CacheIsolationTests {
 	@ParameterizedTest
 	@MethodSource("dev.tlssession.CacheProvider#withEveryMode")
 	void cacheThatDoesNotTrustTheServerFailsOnTheUpstreamAnotherCacheResumes(CacheProvider provider,
-			ResumptionMode mode)
-			throws Exception {
+			ResumptionMode mode) throws Exception {
 		TlsSessionCaches caches = looseAndStrict(provider);
 		HttpClients clients = new HttpClients(caches);
 		try (TlsUpstream server = TestServers.start(mode)) {
@@ -106,14 +121,15 @@ class CacheIsolationTests {
 	}
 
 	/**
-	 * "loose" trusts the servers' authority and serves api.test (and every unmatched host); "strict" trusts only
-	 * another authority and serves other.test.
+	 * "loose" trusts the servers' authority and serves api.test (and every unmatched
+	 * host); "strict" trusts only another authority and serves other.test.
 	 */
 	private static TlsSessionCaches looseAndStrict(CacheProvider provider) throws Exception {
 		TlsSessionCache loose = provider.create("loose", TlsSessionCacheSettings.DEFAULTS, trusting(TestPki.get()));
 		TlsSessionCache strict = provider.create("strict", TlsSessionCacheSettings.DEFAULTS, trusting(OTHER));
-		return new TlsSessionCaches(List.of(loose, strict), Map.of("loose", List.of(HostRule.parse("api.test")),
-				"strict", List.of(HostRule.parse("other.test"))), "loose");
+		return new TlsSessionCaches(List.of(loose, strict),
+				Map.of("loose", List.of(HostRule.parse("api.test")), "strict", List.of(HostRule.parse("other.test"))),
+				"loose");
 	}
 
 	private static void assertStrictCacheNeverHandshook(TlsSessionCache strict) {
@@ -127,8 +143,8 @@ class CacheIsolationTests {
 	}
 
 	/**
-	 * The server's count of failed handshakes once it has seen all of them: the client may report its failure
-	 * before the server has read the alert.
+	 * The server's count of failed handshakes once it has seen all of them: the client
+	 * may report its failure before the server has read the alert.
 	 */
 	private static long failedHandshakes(TlsUpstream server) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -139,15 +155,13 @@ class CacheIsolationTests {
 	}
 
 	private static void assertVerificationFails(HttpClient client, String url) {
-		assertThatException().as("request to %s", url)
-			.isThrownBy(() -> get(client, url))
-			.satisfies((ex) -> {
-				Throwable cause = ex;
-				while (cause != null && !(cause instanceof SSLHandshakeException)) {
-					cause = cause.getCause();
-				}
-				assertThat(cause).as("an SSLHandshakeException in the causes of %s", ex.toString()).isNotNull();
-			});
+		assertThatException().as("request to %s", url).isThrownBy(() -> get(client, url)).satisfies((ex) -> {
+			Throwable cause = ex;
+			while (cause != null && !(cause instanceof SSLHandshakeException)) {
+				cause = cause.getCause();
+			}
+			assertThat(cause).as("an SSLHandshakeException in the causes of %s", ex.toString()).isNotNull();
+		});
 	}
 
 	private static TlsMaterial trusting(TestCertificateAuthority pki) {

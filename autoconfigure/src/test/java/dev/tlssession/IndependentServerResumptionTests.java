@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.nio.file.Path;
@@ -28,19 +44,23 @@ import reactor.netty.resources.ConnectionProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Resumption against servers nobody on the team wrote, nginx and {@code openssl s_server} (both OpenSSL 3), on
- * both providers: what the server saw is what counts, and the cache's statistics must agree with it.
+ * Resumption against servers nobody on the team wrote, nginx and {@code openssl s_server}
+ * (both OpenSSL 3), on both providers: what the server saw is what counts, and the
+ * cache's statistics must agree with it.
  * <p>
- * Every setup here resumes every connection after the first, on both providers, TLS 1.3 and 1.2, tickets and
- * session ids, also with the client limited to TLS 1.2. s_server ({@code -www}) ends every connection without a
- * close_notify ({@code SSL_set_shutdown} instead of {@code SSL_shutdown}: "make sure we re-use sessions" in
- * {@code apps/s_server.c}); like OpenSSL, the cache drops a session only if the <em>client</em> did not shut down
- * cleanly, and Netty closes the client's outbound side when the peer goes away, before the cache looks, so nothing
- * is invalidated (asserted below).
+ * Every setup here resumes every connection after the first, on both providers, TLS 1.3
+ * and 1.2, tickets and session ids, also with the client limited to TLS 1.2. s_server
+ * ({@code -www}) ends every connection without a close_notify ({@code SSL_set_shutdown}
+ * instead of {@code SSL_shutdown}: "make sure we re-use sessions" in
+ * {@code apps/s_server.c}); like OpenSSL, the cache drops a session only if the
+ * <em>client</em> did not shut down cleanly, and Netty closes the client's outbound side
+ * when the peer goes away, before the cache looks, so nothing is invalidated (asserted
+ * below).
  * <p>
- * Setups that do not resume, by design: a cache with {@code reuse=false} (checked below, which also shows that the
- * servers' views are not always "resumed"), and a server that forgot its sessions or rotated its ticket keys (one
- * full handshake, then resumption again).
+ * Setups that do not resume, by design: a cache with {@code reuse=false} (checked below,
+ * which also shows that the servers' views are not always "resumed"), and a server that
+ * forgot its sessions or rotated its ticket keys (one full handshake, then resumption
+ * again).
  */
 class IndependentServerResumptionTests {
 
@@ -131,8 +151,8 @@ class IndependentServerResumptionTests {
 			assertThat(stats.failedHandshakes()).isZero();
 			if (provider == CacheProvider.OPENSSL) {
 				assertThat(stats.offersRejected()).as("offers the server declined").isEqualTo(1);
-				// a TLS 1.3 ticket left the cache when it was offered (single use); a TLS 1.2 session stays until
-				// the server declines it
+				// a TLS 1.3 ticket left the cache when it was offered (single use); a TLS
+				// 1.2 session stays until the server declines it
 				assertThat(stats.evictions(EvictionCause.REJECTED)).isEqualTo((mode == ResumptionMode.TLS13) ? 0 : 1);
 			}
 		}

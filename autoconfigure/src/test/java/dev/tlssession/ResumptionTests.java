@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.time.Duration;
@@ -20,7 +36,8 @@ import reactor.netty.resources.ConnectionProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Resumption against the server setups users meet, on both providers, counted by the server.
+ * Resumption against the server setups users meet, on both providers, counted by the
+ * server.
  */
 class ResumptionTests {
 
@@ -40,8 +57,7 @@ class ResumptionTests {
 	@ParameterizedTest
 	@EnumSource(value = ResumptionMode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
 	void openSslWithOnlyTls12EnabledResumes(ResumptionMode mode) throws Exception {
-		assertResumes(new OpenSslTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST_TLS12_ONLY),
-				mode);
+		assertResumes(new OpenSslTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST_TLS12_ONLY), mode);
 	}
 
 	@ParameterizedTest
@@ -62,7 +78,11 @@ class ResumptionTests {
 			.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.newConnection())));
 		try (TlsUpstream server = TestServers.start(mode)) {
 			for (int i = 0; i < CONNECTIONS; i++) {
-				String body = client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
+				String body = client.get()
+					.uri(server.url("localhost"))
+					.responseContent()
+					.aggregate()
+					.asString()
 					.block(Duration.ofSeconds(10));
 				assertThat(body).isEqualTo("ok");
 			}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.time.Duration;
@@ -31,10 +47,12 @@ import reactor.core.scheduler.Schedulers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many requests with connection churn across three upstreams at 8-way concurrency while another thread flushes,
- * removes and lists sessions and rebuilds a cache with its TLS material (a bundle reload), and an application store
- * chooses the sessions of the other cache: no request fails, the caches stay within their bounds, the heap after GC
- * stays flat and the native session references are what the caches hold. {@code -Dtls.session.soak.requests} sets the number of requests (50,000 by default).
+ * Many requests with connection churn across three upstreams at 8-way concurrency while
+ * another thread flushes, removes and lists sessions and rebuilds a cache with its TLS
+ * material (a bundle reload), and an application store chooses the sessions of the other
+ * cache: no request fails, the caches stay within their bounds, the heap after GC stays
+ * flat and the native session references are what the caches hold.
+ * {@code -Dtls.session.soak.requests} sets the number of requests (50,000 by default).
  */
 class SoakTests {
 
@@ -54,8 +72,7 @@ class SoakTests {
 					true, true, true, false, false, d.handshakeTimeout());
 			OpenSslTlsSessionCache main = new OpenSslTlsSessionCache("main", settings, TestPki.trust(),
 					new LatestSessionStore(), Duration.ofMillis(50));
-			OpenSslTlsSessionCache catalog = new OpenSslTlsSessionCache("catalog", settings,
-					TestPki.trust());
+			OpenSslTlsSessionCache catalog = new OpenSslTlsSessionCache("catalog", settings, TestPki.trust());
 			TlsSessionCaches caches = new TlsSessionCaches(List.of(main, catalog),
 					Map.of("catalog", List.of(HostRule.parse("*.catalog.test"))), "main");
 			TestClient client = new TestClient(caches);
@@ -87,9 +104,11 @@ class SoakTests {
 				long heapAfter = Memory.usedHeapAfterGc();
 				Duration took = Duration.ofNanos(System.nanoTime() - start);
 				TlsSessionStats stats = main.stats();
-				System.out.printf("Soak: %d requests in %ds, %d failures, max cache size %d, heap after GC %d KiB "
-						+ "then %d KiB, main cache %s%n", REQUESTS, took.toSeconds(), failures.get(), maxSize.get(),
-						heapBefore >> 10, heapAfter >> 10, stats);
+				System.out.printf(
+						"Soak: %d requests in %ds, %d failures, max cache size %d, heap after GC %d KiB "
+								+ "then %d KiB, main cache %s%n",
+						REQUESTS, took.toSeconds(), failures.get(), maxSize.get(), heapBefore >> 10, heapAfter >> 10,
+						stats);
 				assertThat(failures).hasValue(0);
 				assertThat(maxSize.get()).isLessThanOrEqualTo(MAX_SESSIONS);
 				assertThat(stats.resumedHandshakes()).as("resumption keeps working between flushes")
@@ -98,8 +117,7 @@ class SoakTests {
 				assertThat(stats.storeFailures()).isZero();
 				control.shutdownNow();
 				for (OpenSslTlsSessionCache cache : List.of(main, catalog)) {
-					Waits.until("the cache holds what it counts",
-							() -> NativeReferences.held(cache) == cache.size());
+					Waits.until("the cache holds what it counts", () -> NativeReferences.held(cache) == cache.size());
 				}
 			}
 			finally {
@@ -117,9 +135,20 @@ class SoakTests {
 		}
 	}
 
+	private static void run(TestClient client, List<String> urls, int requests, AtomicInteger failures) {
+		Flux.range(0, requests)
+			.flatMap((i) -> Mono.fromCallable(() -> client.get(urls.get(i % urls.size())))
+				.subscribeOn(Schedulers.boundedElastic())
+				.onErrorResume((ex) -> {
+					failures.incrementAndGet();
+					return Mono.empty();
+				}), 8)
+			.blockLast(Duration.ofMinutes(5));
+	}
+
 	/**
-	 * Keeps the newest session per upstream and offers it when the cache has none, the store most applications
-	 * would write.
+	 * Keeps the newest session per upstream and offers it when the cache has none, the
+	 * store most applications would write.
 	 */
 	static final class LatestSessionStore implements TlsSessionStore {
 
@@ -141,17 +170,6 @@ class SoakTests {
 			this.latest.remove(key, session);
 		}
 
-	}
-
-	private static void run(TestClient client, List<String> urls, int requests, AtomicInteger failures) {
-		Flux.range(0, requests)
-			.flatMap((i) -> Mono.fromCallable(() -> client.get(urls.get(i % urls.size())))
-				.subscribeOn(Schedulers.boundedElastic())
-				.onErrorResume((ex) -> {
-					failures.incrementAndGet();
-					return Mono.empty();
-				}), 8)
-			.blockLast(Duration.ofMinutes(5));
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.time.Duration;
@@ -26,9 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Upstreams that change under the client: new ticket keys under load, a restart with a certificate the client does
- * not trust, a downgrade from TLS 1.3 to 1.2, and one upstream seen with two client identities. No request fails
- * because of the cache, and no session outlives the security configuration that made it.
+ * Upstreams that change under the client: new ticket keys under load, a restart with a
+ * certificate the client does not trust, a downgrade from TLS 1.3 to 1.2, and one
+ * upstream seen with two client identities. No request fails because of the cache, and no
+ * session outlives the security configuration that made it.
  */
 class UpstreamChangeTests {
 
@@ -42,24 +59,23 @@ class UpstreamChangeTests {
 			TestClient client = new TestClient(cache);
 			AtomicInteger failures = new AtomicInteger();
 			AtomicInteger done = new AtomicInteger();
-			Flux.range(0, 400)
-				.flatMap((i) -> Mono.fromCallable(() -> {
-					if (done.incrementAndGet() == 200) {
-						server.forgetSessions();
-					}
-					return client.get(server.url("localhost"));
-				}).subscribeOn(Schedulers.boundedElastic()).onErrorResume((ex) -> {
-					failures.incrementAndGet();
-					return Mono.empty();
-				}), 8)
-				.blockLast(Duration.ofMinutes(2));
+			Flux.range(0, 400).flatMap((i) -> Mono.fromCallable(() -> {
+				if (done.incrementAndGet() == 200) {
+					server.forgetSessions();
+				}
+				return client.get(server.url("localhost"));
+			}).subscribeOn(Schedulers.boundedElastic()).onErrorResume((ex) -> {
+				failures.incrementAndGet();
+				return Mono.empty();
+			}), 8).blockLast(Duration.ofMinutes(2));
 			TlsSessionStats stats = cache.stats();
 			assertThat(failures).hasValue(0);
 			assertThat(stats.offersRejected()).as("offers the server declined after it forgot").isPositive();
 			assertThat(server.resumed()).isEqualTo(stats.offersAccepted());
 			if (mode != ResumptionMode.TLS13) {
-				// a declined TLS 1.2 session is still in the cache until evicted; TLS 1.3 tickets left on use
-				// concurrent connections may all have offered the same session: it leaves once
+				// a declined TLS 1.2 session is still in the cache until evicted; TLS 1.3
+				// tickets left on use concurrent connections may all have offered the
+				// same session: it leaves once
 				assertThat(stats.evictions(EvictionCause.REJECTED)).isPositive()
 					.isLessThanOrEqualTo(stats.offersRejected());
 			}
@@ -68,8 +84,7 @@ class UpstreamChangeTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "openssl", "jdk" })
-	void aRestartWithAnUntrustedCertificateAndNewTicketKeysFailsEveryLaterRequest(String provider)
-			throws Exception {
+	void aRestartWithAnUntrustedCertificateAndNewTicketKeysFailsEveryLaterRequest(String provider) throws Exception {
 		TlsSessionCache cache = provider.equals("openssl")
 				? new OpenSslTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST)
 				: new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
@@ -123,9 +138,8 @@ class UpstreamChangeTests {
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13, pki.server(), pki.root(), false)) {
 			TlsSessionCache first = cache(provider, "first", identity(pki, "first"));
 			TlsSessionCache second = cache(provider, "second", identity(pki, "second"));
-			TestClient client = new TestClient(new TlsSessionCaches(List.of(first, second),
-					Map.of("first", List.of(HostRule.parse("api.test")), "second", List.of(HostRule.parse("other.test"))),
-					"first"));
+			TestClient client = new TestClient(new TlsSessionCaches(List.of(first, second), Map.of("first",
+					List.of(HostRule.parse("api.test")), "second", List.of(HostRule.parse("other.test"))), "first"));
 			for (int i = 0; i < 3; i++) {
 				client.get(server.url("api.test"));
 				client.get(server.url("other.test"));
@@ -141,8 +155,7 @@ class UpstreamChangeTests {
 	}
 
 	private static TlsMaterial identity(TestCertificateAuthority pki, String name) throws Exception {
-		return new TlsMaterial(pki.client(name).toKeyManagerFactory(), pki.root().toTrustManagerFactory(), null,
-				null);
+		return new TlsMaterial(pki.client(name).toKeyManagerFactory(), pki.root().toTrustManagerFactory(), null, null);
 	}
 
 	private static TlsSessionCache cache(String provider, String name, TlsMaterial material) throws Exception {

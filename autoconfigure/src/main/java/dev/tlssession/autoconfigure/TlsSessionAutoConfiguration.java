@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import java.util.LinkedHashMap;
@@ -33,8 +49,11 @@ import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration for TLS client session caches: the {@link TlsSessionCaches} registry from
- * {@code tls.session.*}, and the binding of every Reactor Netty client that Spring Boot builds to it.
+ * Auto-configuration for TLS client session caches: the {@link TlsSessionCaches} registry
+ * from {@code tls.session.*}, and the binding of every Reactor Netty client that Spring
+ * Boot builds to it.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnClass(SslContext.class)
@@ -104,9 +123,11 @@ public final class TlsSessionAutoConfiguration {
 					ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 					ObjectProvider<ReactorResourceFactory> resourceFactory,
 					ObjectProvider<HttpClientSettings> settings) {
-				// Boot's builder (wrapped by the customizer above) unless the application chose another
-				// technology: then a Reactor one on the application's Reactor resources
-				ClientHttpConnectorBuilder<?> builder = connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::reactor);
+				// Boot's builder (wrapped by the customizer above) unless the application
+				// chose another technology: then a Reactor one on the application's
+				// Reactor resources
+				ClientHttpConnectorBuilder<?> builder = connectorBuilder
+					.getIfAvailable(ClientHttpConnectorBuilder::reactor);
 				TlsSessionClientHttpConnectorBuilder managed = (builder instanceof TlsSessionClientHttpConnectorBuilder tls)
 						? tls : new TlsSessionClientHttpConnectorBuilder(reactor(resourceFactory.getIfAvailable()),
 								new SslBundleRouting(routing::contextFor));

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import dev.tlssession.routing.RoutingSslContext;
@@ -9,11 +25,13 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
- * Spring Boot's Reactor connector builder, with every connector it builds secured by the TLS session caches.
+ * Spring Boot's Reactor connector builder, with every connector it builds secured by the
+ * TLS session caches.
  * <p>
- * The starter takes over applying the settings' SSL bundle: the bundle picks the caches (see
- * {@link TlsSessionClientRouting}) and each connection uses its cache's shared context. A client that an
- * {@code HttpClient} customizer has already secured keeps that configuration.
+ * The starter takes over applying the settings' SSL bundle: the bundle picks the caches
+ * (see {@link TlsSessionClientRouting}) and each connection uses its cache's shared
+ * context. A client that an {@code HttpClient} customizer has already secured keeps that
+ * configuration.
  */
 final class TlsSessionClientHttpConnectorBuilder implements ClientHttpConnectorBuilder<ReactorClientHttpConnector> {
 
@@ -35,8 +53,9 @@ final class TlsSessionClientHttpConnectorBuilder implements ClientHttpConnectorB
 
 	@Override
 	public ReactorClientHttpConnector build(@Nullable HttpClientSettings settings) {
-		return this.routing.build(settings, (customizer, resolved) -> ((customizer != null)
-				? this.delegate.withHttpClientCustomizer(customizer) : this.delegate).build(resolved));
+		return this.routing.build(settings, (customizer,
+				resolved) -> ((customizer != null) ? this.delegate.withHttpClientCustomizer(customizer) : this.delegate)
+					.build(resolved));
 	}
 
 }

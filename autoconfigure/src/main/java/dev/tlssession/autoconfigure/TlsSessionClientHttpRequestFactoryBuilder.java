@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
@@ -8,8 +24,9 @@ import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuild
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
 
 /**
- * Spring Boot's Reactor request factory builder (for {@code RestClient} and {@code RestTemplate}), with every
- * factory it builds secured by the TLS session caches, exactly like {@link TlsSessionClientHttpConnectorBuilder}.
+ * Spring Boot's Reactor request factory builder (for {@code RestClient} and
+ * {@code RestTemplate}), with every factory it builds secured by the TLS session caches,
+ * exactly like {@link TlsSessionClientHttpConnectorBuilder}.
  */
 final class TlsSessionClientHttpRequestFactoryBuilder
 		implements ClientHttpRequestFactoryBuilder<ReactorClientHttpRequestFactory> {
@@ -26,8 +43,9 @@ final class TlsSessionClientHttpRequestFactoryBuilder
 
 	@Override
 	public ReactorClientHttpRequestFactory build(@Nullable HttpClientSettings settings) {
-		return this.routing.build(settings, (customizer, resolved) -> ((customizer != null)
-				? this.delegate.withHttpClientCustomizer(customizer) : this.delegate).build(resolved));
+		return this.routing.build(settings, (customizer,
+				resolved) -> ((customizer != null) ? this.delegate.withHttpClientCustomizer(customizer) : this.delegate)
+					.build(resolved));
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.cache;
 
 import java.util.List;
@@ -18,7 +34,10 @@ import io.netty.util.internal.logging.InternalLoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The name, settings, counters, listeners and handshake accounting that every cache has, whatever its provider.
+ * The name, settings, counters, listeners and handshake accounting that every cache has,
+ * whatever its provider.
+ *
+ * @since 0.1.0
  */
 public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 
@@ -44,7 +63,8 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 		this.name = name;
 		this.provider = provider;
 		this.settings = settings;
-		// its salt comes from SecureRandom, which may read a file: never first on an event loop
+		// its salt comes from SecureRandom, which may read a file: never first on an
+		// event loop
 		SessionIdHasher.get();
 	}
 
@@ -79,7 +99,8 @@ public abstract class AbstractTlsSessionCache implements TlsSessionCache {
 	}
 
 	/**
-	 * The cache's counters, for the provider to count stores, evictions and store failures.
+	 * The cache's counters, for the provider to count stores, evictions and store
+	 * failures.
 	 * @return the counters
 	 */
 	protected final CacheCounters counters() {

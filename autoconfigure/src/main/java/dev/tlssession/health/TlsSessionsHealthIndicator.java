@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.health;
 
 import java.time.Clock;
@@ -18,10 +34,13 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Reports, per cache, how well upstream connections resumed over a recent window. It is always {@code UP}:
- * resumption saves cost, it is not liveness. The details are for dashboards and alerts: a reuse ratio that drops
- * to zero usually means an upstream rotated its ticket keys, a load balancer spreads connections, or a client
- * builds a new context per request.
+ * Reports, per cache, how well upstream connections resumed over a recent window. It is
+ * always {@code UP}: resumption saves cost, it is not liveness. The details are for
+ * dashboards and alerts: a reuse ratio that drops to zero usually means an upstream
+ * rotated its ticket keys, a load balancer spreads connections, or a client builds a new
+ * context per request.
+ *
+ * @since 0.1.0
  */
 public class TlsSessionsHealthIndicator extends AbstractHealthIndicator {
 
@@ -77,8 +96,8 @@ public class TlsSessionsHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	/**
-	 * Records a sample (at most one a second) and returns the oldest one still inside the window, or the first
-	 * sample ever when the window reaches back further.
+	 * Records a sample (at most one a second) and returns the oldest one still inside the
+	 * window, or the first sample ever when the window reaches back further.
 	 */
 	private Sample oldestInWindow(String cache, Sample now) {
 		Deque<Sample> history = this.samples.computeIfAbsent(cache, (name) -> new ArrayDeque<>());
@@ -87,7 +106,8 @@ public class TlsSessionsHealthIndicator extends AbstractHealthIndicator {
 			if (newest == null || Duration.between(newest.time, now.time).compareTo(MIN_SAMPLE_INTERVAL) >= 0) {
 				history.addLast(now);
 			}
-			// keep one sample at or before the window's start, the baseline; drop the older ones
+			// keep one sample at or before the window's start, the baseline; drop the
+			// older ones
 			Instant start = now.time.minus(this.window);
 			while (history.size() > 1 && !second(history).time.isAfter(start)) {
 				history.removeFirst();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.index;
 
 import java.util.ArrayDeque;
@@ -14,16 +30,19 @@ import dev.tlssession.TlsSessionKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sessions of one cache, bounded: at most {@code maxSessions} in total and {@code maxPerHost} per upstream,
- * oldest out first, expired sessions never handed out. Entries are identified by upstream and session id together,
- * so a server cannot displace another upstream's session by choosing its id. Every operation is O(1) apart from the
+ * The sessions of one cache, bounded: at most {@code maxSessions} in total and
+ * {@code maxPerHost} per upstream, oldest out first, expired sessions never handed out.
+ * Entries are identified by upstream and session id together, so a server cannot displace
+ * another upstream's session by choosing its id. Every operation is O(1) apart from the
  * per-host scan, bounded by {@code maxPerHost}.
  * <p>
- * Thread-safe. The lock guards only the two maps: it is never held while the listener runs, so the listener may
- * free native memory or queue notifications. A closed index stays empty: a late {@link #put} is refused, which is
- * what keeps a rebuilt cache from ever holding a session of its old TLS material.
+ * Thread-safe. The lock guards only the two maps: it is never held while the listener
+ * runs, so the listener may free native memory or queue notifications. A closed index
+ * stays empty: a late {@link #put} is refused, which is what keeps a rebuilt cache from
+ * ever holding a session of its old TLS material.
  *
  * @param <S> the entry type
+ * @since 0.1.0
  */
 public final class SessionIndex<S extends SessionIndex.Entry> {
 
@@ -59,11 +78,12 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 	}
 
 	/**
-	 * Adds an entry. A different entry with the same upstream and id is replaced; the same entry again changes
-	 * nothing.
+	 * Adds an entry. A different entry with the same upstream and id is replaced; the
+	 * same entry again changes nothing.
 	 * @param entry the entry
 	 * @param now the monotonic time in nanoseconds
-	 * @return what happened; the index keeps the entry only for {@code ADDED} and {@code REPLACED}
+	 * @return what happened; the index keeps the entry only for {@code ADDED} and
+	 * {@code REPLACED}
 	 */
 	public PutResult put(S entry, long now) {
 		Evictions<S> evictions = new Evictions<>();
@@ -111,8 +131,8 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 	}
 
 	/**
-	 * Removes expired entries from the old end; entries are nearly in expiry order, and the few that are not are
-	 * dropped by {@link #take} or by the bounds.
+	 * Removes expired entries from the old end; entries are nearly in expiry order, and
+	 * the few that are not are dropped by {@link #take} or by the bounds.
 	 */
 	private void expireOldest(long now, Evictions<S> evictions) {
 		Iterator<S> oldestFirst = this.bySlot.values().iterator();
@@ -128,11 +148,13 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 	}
 
 	/**
-	 * Hands out the newest usable entry for an upstream. A single-use entry leaves the index; others stay.
+	 * Hands out the newest usable entry for an upstream. A single-use entry leaves the
+	 * index; others stay.
 	 * @param key the upstream
 	 * @param now the monotonic time in nanoseconds
-	 * @param claim called under the index's lock on the chosen entry, before any concurrent eviction can release
-	 * it (for example to take a reference for the connection); an entry it refuses is dropped as invalidated
+	 * @param claim called under the index's lock on the chosen entry, before any
+	 * concurrent eviction can release it (for example to take a reference for the
+	 * connection); an entry it refuses is dropped as invalidated
 	 * @return the entry, or {@code null} if there is none
 	 */
 	public @Nullable S take(TlsSessionKey key, long now, Predicate<? super S> claim) {
@@ -179,7 +201,8 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 	}
 
 	/**
-	 * Takes an entry out without telling the listener: whoever detaches it becomes responsible for it.
+	 * Takes an entry out without telling the listener: whoever detaches it becomes
+	 * responsible for it.
 	 * @param entry the entry
 	 * @return {@code false} if it was not in the index
 	 */
@@ -213,7 +236,8 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 
 	/**
 	 * Removes every entry.
-	 * @param cause why, or {@code null} when the entries are only released (the cache is closing)
+	 * @param cause why, or {@code null} when the entries are only released (the cache is
+	 * closing)
 	 * @return the number removed
 	 */
 	public int clear(@Nullable EvictionCause cause) {
@@ -222,7 +246,8 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 
 	/**
 	 * Removes every entry and refuses every later {@link #put}.
-	 * @param cause why, or {@code null} when the entries are only released (the cache is closing)
+	 * @param cause why, or {@code null} when the entries are only released (the cache is
+	 * closing)
 	 * @return the number removed
 	 */
 	public int close(@Nullable EvictionCause cause) {
@@ -365,8 +390,8 @@ public final class SessionIndex<S extends SessionIndex.Entry> {
 		/**
 		 * An entry left the index.
 		 * @param entry the entry
-		 * @param cause why, or {@code null} when it was replaced by a different entry with the same id or the index
-		 * is closing
+		 * @param cause why, or {@code null} when it was replaced by a different entry
+		 * with the same id or the index is closing
 		 */
 		void evicted(S entry, @Nullable EvictionCause cause);
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.jdk;
 
 import java.time.Instant;
@@ -25,6 +41,7 @@ import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.AbstractTlsSession;
 import dev.tlssession.cache.AbstractTlsSessionCache;
 import dev.tlssession.index.SessionId;
+import dev.tlssession.netty.ConnectionEnd;
 import dev.tlssession.netty.ForwardingSslContext;
 import dev.tlssession.netty.HandshakeFailures;
 import dev.tlssession.netty.TrackedConnection;
@@ -38,9 +55,12 @@ import io.netty.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A cache on the JDK: its own {@code SSLContext}, whose client session context gets the cache's size and timeout.
- * The JDK keys sessions by host and port, keeps up to 10 TLS 1.3 tickets per upstream, uses each once and drops a
- * session the server declines; it offers no way to add a session, so {@link #add} is not supported.
+ * A cache on the JDK: its own {@code SSLContext}, whose client session context gets the
+ * cache's size and timeout. The JDK keys sessions by host and port, keeps up to 10 TLS
+ * 1.3 tickets per upstream, uses each once and drops a session the server declines; it
+ * offers no way to add a session, so {@link #add} is not supported.
+ *
+ * @since 0.1.0
  */
 public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
@@ -60,8 +80,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	 * @param material the TLS configuration
 	 * @throws SSLException if the context cannot be built
 	 */
-	public JdkTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material)
-			throws SSLException {
+	public JdkTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material) throws SSLException {
 		super(name, TlsProvider.JDK, settings);
 		this.material = material;
 		this.trustManager = material.trustManager();
@@ -113,8 +132,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * The valid sessions that have an upstream: the JDK also keeps sessions by id alone, which a client never
-	 * offers.
+	 * The valid sessions that have an upstream: the JDK also keeps sessions by id alone,
+	 * which a client never offers.
 	 */
 	private List<SSLSession> offerable() {
 		SSLSessionContext sessionContext = this.context.sessionContext();
@@ -135,8 +154,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Removes a session and, as the JDK offers none of them any more once one is invalidated, every other session
-	 * of its upstream; each is counted.
+	 * Removes a session and, as the JDK offers none of them any more once one is
+	 * invalidated, every other session of its upstream; each is counted.
 	 */
 	@Override
 	public boolean remove(TlsSession session) {
@@ -164,9 +183,10 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Removes every session by switching to a new context with an empty session cache. Invalidating the sessions
-	 * the JDK lists is not enough: it offers sessions from a host:port index that is evicted apart from the by-id
-	 * index {@code getIds()} lists (a TLS 1.3 upstream takes one by-id entry per ticket), so a session can stay
+	 * Removes every session by switching to a new context with an empty session cache.
+	 * Invalidating the sessions the JDK lists is not enough: it offers sessions from a
+	 * host:port index that is evicted apart from the by-id index {@code getIds()} lists
+	 * (a TLS 1.3 upstream takes one by-id entry per ticket), so a session can stay
 	 * offered after it has left the list.
 	 * @return the number of listed sessions removed
 	 */
@@ -185,8 +205,9 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Invalidates the listed valid sessions that match, counted before any is invalidated: the JDK invalidates a
-	 * TLS 1.3 connection's ticket sessions with it, so some would no longer look valid when their turn came.
+	 * Invalidates the listed valid sessions that match, counted before any is
+	 * invalidated: the JDK invalidates a TLS 1.3 connection's ticket sessions with it, so
+	 * some would no longer look valid when their turn came.
 	 */
 	private static int invalidate(SSLSessionContext sessionContext, Predicate<SSLSession> filter) {
 		List<SSLSession> matching = new ArrayList<>();
@@ -207,8 +228,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * A connection broke: the JDK offers none of its upstream's sessions once the connection's own is invalidated,
-	 * so all of them leave, each counted.
+	 * A connection broke: the JDK offers none of its upstream's sessions once the
+	 * connection's own is invalidated, so all of them leave, each counted.
 	 */
 	private void connectionBroken(SSLEngine engine) {
 		SSLSession session = engine.getSession();
@@ -254,7 +275,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * A connection of this cache, whatever host and port its engine reports (with reuse off, its port is -1).
+	 * A connection of this cache, whatever host and port its engine reports (with reuse
+	 * off, its port is -1).
 	 */
 	private final class Connection implements TrackedConnection {
 
@@ -266,11 +288,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		volatile boolean resumed;
 
-		private volatile boolean closeRequested;
-
-		private volatile boolean closeNotifyReceived;
-
-		private volatile boolean closedByTls;
+		private final ConnectionEnd end = new ConnectionEnd();
 
 		private volatile boolean activated;
 
@@ -298,22 +316,23 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		@Override
 		public void closeRequested() {
-			this.closeRequested = true;
+			this.end.closeRequested();
 		}
 
 		@Override
 		public void closeNotifyReceived() {
-			this.closeNotifyReceived = true;
+			this.end.closeNotifyReceived();
 		}
 
 		@Override
 		public void closing() {
-			this.closedByTls |= !this.closeRequested;
+			// the JDK's engine reports its failures as exceptions
+			this.end.closing(false);
 		}
 
 		@Override
 		public void inactive() {
-			if (!this.closeNotifyReceived && this.closedByTls) {
+			if (this.end.broke(false)) {
 				broken();
 			}
 			TrackedConnections.unregister(this.engine, this);
@@ -327,8 +346,9 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * The cache's context. With reuse off, engines get port -1: the JDK neither stores nor looks up sessions for an
-	 * engine without a port, while the host name still drives SNI and certificate verification.
+	 * The cache's context. With reuse off, engines get port -1: the JDK neither stores
+	 * nor looks up sessions for an engine without a port, while the host name still
+	 * drives SNI and certificate verification.
 	 */
 	private final class Context extends ForwardingSslContext {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.time.Duration;
@@ -41,15 +57,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * A cache on BoringSSL whose sessions live in the starter's own {@link SessionIndex}.
  * <p>
- * BoringSSL hands every new client session to the cache through tcnative's session-cache callback; the cache keys
- * it by host and port, bounds and expires it, and offers one on each new connection with {@code SSL_set_session}
- * before the ClientHello is written. After the handshake, {@code SSL_session_reused} says whether the server took
- * it.
+ * BoringSSL hands every new client session to the cache through tcnative's session-cache
+ * callback; the cache keys it by host and port, bounds and expires it, and offers one on
+ * each new connection with {@code SSL_set_session} before the ClientHello is written.
+ * After the handshake, {@code SSL_session_reused} says whether the server took it.
  * <p>
- * Each TLS configuration the cache has had is a {@link Context}: a native context the cache holds one reference
- * to, with its own index and connections. A rebuild retires the old one: its index is emptied and closed, so no
- * session of the old material can ever be offered again, and its native context is freed after its last
- * connection.
+ * Each TLS configuration the cache has had is a {@link Context}: a native context the
+ * cache holds one reference to, with its own index and connections. A rebuild retires the
+ * old one: its index is emptied and closed, so no session of the old material can ever be
+ * offered again, and its native context is freed after its last connection.
+ *
+ * @since 0.1.0
  */
 public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 
@@ -89,8 +107,7 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	public OpenSslTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material,
 			@Nullable TlsSessionStore store, Duration storeTimeout) throws SSLException {
 		super(name, TlsProvider.OPENSSL, settings);
-		this.store = (store != null) ? new StoreDispatcher(store, name, storeTimeout, counters()::storeFailure)
-				: null;
+		this.store = (store != null) ? new StoreDispatcher(store, name, storeTimeout, counters()::storeFailure) : null;
 		this.context = newContext(material);
 	}
 
@@ -117,8 +134,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	private Context newContext(TlsMaterial material) throws SSLException {
-		// reference counted: the cache releases its reference on rebuild, and the native context (its key material
-		// and the session-cache callback tcnative keeps a global reference to) goes with the last connection
+		// reference counted: the cache releases its reference on rebuild, and the native
+		// context (its key material and the session-cache callback tcnative keeps a
+		// global reference to) goes with the last connection
 		ReferenceCountedOpenSslContext inner = (ReferenceCountedOpenSslContext) material
 			.clientBuilder(material.trustManager())
 			.sslProvider(SslProvider.OPENSSL_REFCNT)
@@ -127,8 +145,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			Context created = new Context(inner);
 			OpenSslSupport.installSessionCache(inner, created);
 			OpenSslSessionContext sessionContext = inner.sessionContext();
-			// with only TLS 1.2 enabled, Netty's client sends no ticket extension unless ticket keys were set (with
-			// TLS 1.3 enabled it clears SSL_OP_NO_TICKET per connection), and a tickets-only server never resumes
+			// with only TLS 1.2 enabled, Netty's client sends no ticket extension unless
+			// ticket keys were set (with TLS 1.3 enabled it clears SSL_OP_NO_TICKET per
+			// connection), and a tickets-only server never resumes
 			sessionContext.setTicketKeys();
 			sessionContext.setSessionTimeout((int) settings().timeout().toSeconds());
 			return created;
@@ -140,8 +159,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * The native session references the cache holds now: one per session in its indexes, pending on a connection
-	 * or being offered. Every path that takes one releases it exactly once.
+	 * The native session references the cache holds now: one per session in its indexes,
+	 * pending on a connection or being offered. Every path that takes one releases it
+	 * exactly once.
 	 * @return the count
 	 */
 	long nativeSessionReferences() {
@@ -182,9 +202,10 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			return true;
 		}
 		if (handedOut && result != SessionIndex.PutResult.IDENTICAL) {
-			// it left the detached sessions and no index holds it: the store hears it is gone
-			evicted(nativeSession, (result == SessionIndex.PutResult.EXPIRED) ? EvictionCause.EXPIRED
-					: EvictionCause.FLUSHED);
+			// it left the detached sessions and no index holds it: the store hears it is
+			// gone
+			evicted(nativeSession,
+					(result == SessionIndex.PutResult.EXPIRED) ? EvictionCause.EXPIRED : EvictionCause.FLUSHED);
 		}
 		return false;
 	}
@@ -275,11 +296,12 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Offers the newest usable session of the connection's own context, unless {@code no-internal-lookup}: before
-	 * the handshake starts ({@code SSL_set_session} after the ClientHello has been written aborts the process).
-	 * On a miss the application's store is asked once the channel is registered (see
-	 * {@link OpenSslConnection#prepare}), as OpenSSL consults its external cache only when the internal lookup
-	 * misses.
+	 * Offers the newest usable session of the connection's own context, unless
+	 * {@code no-internal-lookup}: before the handshake starts ({@code SSL_set_session}
+	 * after the ClientHello has been written aborts the process). On a miss the
+	 * application's store is asked once the channel is registered (see
+	 * {@link OpenSslConnection#prepare}), as OpenSSL consults its external cache only
+	 * when the internal lookup misses.
 	 */
 	private void offerFromIndex(OpenSslConnection connection) {
 		TlsSessionKey key = connection.key;
@@ -294,9 +316,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Checks a session the application's store chose and offers it: it must come from the context that made this
-	 * connection, be for this upstream and still be resumable; a single-use session is offered once in total,
-	 * whoever chose it.
+	 * Checks a session the application's store chose and offers it: it must come from the
+	 * context that made this connection, be for this upstream and still be resumable; a
+	 * single-use session is offered once in total, whoever chose it.
 	 */
 	void offerFromStore(OpenSslConnection connection, TlsSession chosen) {
 		StoreDispatcher store = this.store;
@@ -316,7 +338,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		}
 		else {
 			if (session.singleUse() && settings().singleUseTickets()) {
-				// spent: whichever holds it lets it go (the offer's own reference keeps it alive until set)
+				// spent: whichever holds it lets it go (the offer's own reference keeps
+				// it alive until set)
 				if (!connection.context.index.remove(session, EvictionCause.SINGLE_USE)
 						&& connection.context.detached != null) {
 					connection.context.detached.remove(session, EvictionCause.SINGLE_USE);
@@ -331,13 +354,15 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Sets a claimed session on the connection and gives back the claim's reference, on every path.
+	 * Sets a claimed session on the connection and gives back the claim's reference, on
+	 * every path.
 	 */
 	private void offer(OpenSslConnection connection, NativeSession session) {
 		try {
 			boolean set;
 			synchronized (connection.engine) {
-				// the engine frees its SSL object when the connection ends: never touch it after that
+				// the engine frees its SSL object when the connection ends: never touch
+				// it after that
 				set = connection.engine.sslPointer() == connection.ssl
 						&& SSL.setSession(connection.ssl, session.pointer());
 			}
@@ -358,7 +383,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 				recordHandshake(connection.key, HandshakeOutcome.FAILED, null, connection.startNanos);
 			}
 			if (offered != null && HandshakeFailures.started(future.cause())) {
-				// a resumption attempt that ended in an alert: the session must not be offered again
+				// a resumption attempt that ended in an alert: the session must not be
+				// offered again
 				offered.invalidate();
 				connection.context.index.remove(offered, EvictionCause.INVALIDATED);
 			}
@@ -406,9 +432,10 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Keeps a new session of a connection whose handshake succeeded: in the index of the context that made it, or,
-	 * with {@code no-internal-store}, among the sessions handed to the application's store. The store hears of
-	 * it first, so that it hears of its removal after. Whatever fails, the session has one owner or is released.
+	 * Keeps a new session of a connection whose handshake succeeded: in the index of the
+	 * context that made it, or, with {@code no-internal-store}, among the sessions handed
+	 * to the application's store. The store hears of it first, so that it hears of its
+	 * removal after. Whatever fails, the session has one owner or is released.
 	 */
 	private void keep(OpenSslConnection connection, NativeSession session) {
 		try {
@@ -430,8 +457,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 				connection.used(session);
 			}
 			else if (this.store != null) {
-				evicted(session, (result == SessionIndex.PutResult.EXPIRED) ? EvictionCause.EXPIRED
-						: EvictionCause.FLUSHED);
+				evicted(session,
+						(result == SessionIndex.PutResult.EXPIRED) ? EvictionCause.EXPIRED : EvictionCause.FLUSHED);
 			}
 			else {
 				session.releaseOwned();
@@ -444,9 +471,10 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * BoringSSL calls this on the connection's thread for each new session (a TLS 1.3 connection may receive
-	 * several tickets, after the handshake). Returning {@code true} takes over BoringSSL's reference, and once it
-	 * is taken this returns {@code true} whatever happens next: the reference then has exactly one owner here.
+	 * BoringSSL calls this on the connection's thread for each new session (a TLS 1.3
+	 * connection may receive several tickets, after the handshake). Returning
+	 * {@code true} takes over BoringSSL's reference, and once it is taken this returns
+	 * {@code true} whatever happens next: the reference then has exactly one owner here.
 	 */
 	private boolean sessionCreated(Context origin, long ssl, long pointer) {
 		if (this.closed || !settings().reuse()) {
@@ -461,7 +489,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		NativeSession session = NativeSession.adopt(facts, origin, this.nativeReferences, pointer,
 				settings().singleUseTickets(), System.nanoTime());
 		if (session == null) {
-			// BoringSSL would never offer it (RFC 8446: a zero ticket lifetime means discard it); it frees it
+			// BoringSSL would never offer it (RFC 8446: a zero ticket lifetime means
+			// discard it); it frees it
 			counters().dropped();
 			return false;
 		}
@@ -476,7 +505,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Logs without ever throwing: the paths that own a native reference must reach their release.
+	 * Logs without ever throwing: the paths that own a native reference must reach their
+	 * release.
 	 */
 	private void warn(String message, Throwable ex) {
 		try {
@@ -488,8 +518,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * One TLS configuration of the cache: Netty's OpenSSL client context, with the cache installed as its
-	 * session-cache callback, the sessions made with it and its open connections.
+	 * One TLS configuration of the cache: Netty's OpenSSL client context, with the cache
+	 * installed as its session-cache callback, the sessions made with it and its open
+	 * connections.
 	 */
 	final class Context extends ForwardingSslContext implements SSLSessionCache {
 
@@ -497,7 +528,10 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 
 		final SessionIndex<NativeSession> index;
 
-		/** With {@code no-internal-store}: sessions handed to the store, kept (bounded) until it adds them. */
+		/**
+		 * With {@code no-internal-store}: sessions handed to the store, kept (bounded)
+		 * until it adds them.
+		 */
 		final @Nullable SessionIndex<NativeSession> detached;
 
 		final Map<Long, OpenSslConnection> connections = new ConcurrentHashMap<>();
@@ -514,7 +548,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		}
 
 		/**
-		 * Empties and closes the indexes and gives back the cache's reference to the native context.
+		 * Empties and closes the indexes and gives back the cache's reference to the
+		 * native context.
 		 */
 		void retire(@Nullable EvictionCause cause) {
 			this.index.close(cause);
@@ -540,7 +575,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		protected SslHandler newHandler(SslContext target, ByteBufAllocator alloc, @Nullable String host, int port,
 				@Nullable Executor executor) {
 			if (!retainInner()) {
-				// retired and freed since a router picked it: the cache's current context makes the connection
+				// retired and freed since a router picked it: the cache's current context
+				// makes the connection
 				return super.newHandler(OpenSslTlsSessionCache.this.context, alloc, host, port, executor);
 			}
 			try {
@@ -569,7 +605,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 				return OpenSslTlsSessionCache.this.sessionCreated(this, ssl, session);
 			}
 			catch (Throwable ex) {
-				// nothing was taken: sessionCreated returns true on every path once it owns the reference
+				// nothing was taken: sessionCreated returns true on every path once it
+				// owns the reference
 				warn("could not keep a new session; it costs a full handshake", ex);
 				return false;
 			}

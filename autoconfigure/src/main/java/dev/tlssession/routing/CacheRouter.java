@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.routing;
 
 import java.util.ArrayList;
@@ -10,9 +26,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Picks the cache for a connection: the cache of the most specific matching host rule, else a fallback cache.
+ * Picks the cache for a connection: the cache of the most specific matching host rule,
+ * else a fallback cache.
  *
  * @param <C> the cache type
+ * @since 0.1.0
  */
 public final class CacheRouter<C> {
 
@@ -47,8 +65,7 @@ public final class CacheRouter<C> {
 				}
 			}
 		});
-		Comparator<Route<C>> mostSpecificFirst = Comparator
-			.comparingInt((Route<C> route) -> route.rule.specificity())
+		Comparator<Route<C>> mostSpecificFirst = Comparator.comparingInt((Route<C> route) -> route.rule.specificity())
 			.reversed();
 		this.wildcards.sort(mostSpecificFirst);
 		this.exact.values().forEach((routes) -> routes.sort(mostSpecificFirst));

@@ -1,16 +1,34 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.routing;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-
 /**
- * A rule that routes connections to a cache: {@code api.example.com}, {@code *.example.com} (any host below
- * {@code example.com}, not {@code example.com} itself), each with an optional {@code :port}.
+ * A rule that routes connections to a cache: {@code api.example.com},
+ * {@code *.example.com} (any host below {@code example.com}, not {@code example.com}
+ * itself), each with an optional {@code :port}.
  *
- * @param host the host name, or the domain below which any host matches when {@code wildcard}
+ * @param host the host name, or the domain below which any host matches when
+ * {@code wildcard}
  * @param wildcard whether the rule matches every host below {@code host}
  * @param port the port, or {@code -1} for any port
+ * @since 0.1.0
  */
 public record HostRule(String host, boolean wildcard, int port) {
 
@@ -85,8 +103,8 @@ public record HostRule(String host, boolean wildcard, int port) {
 	}
 
 	/**
-	 * How specific the rule is: an exact host beats a wildcard, a longer domain beats a shorter one, a port beats
-	 * none.
+	 * How specific the rule is: an exact host beats a wildcard, a longer domain beats a
+	 * shorter one, a port beats none.
 	 * @return a rank, higher is more specific
 	 */
 	int specificity() {

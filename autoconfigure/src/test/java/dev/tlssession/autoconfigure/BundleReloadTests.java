@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import java.io.IOException;
@@ -32,8 +48,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A cache whose SSL bundle reloads is rebuilt and flushed: with a rotated client certificate, the server sees the
- * new certificate on the very next connection and never a resumption of a session made with the old one.
+ * A cache whose SSL bundle reloads is rebuilt and flushed: with a rotated client
+ * certificate, the server sees the new certificate on the very next connection and never
+ * a resumption of a session made with the old one.
  */
 class BundleReloadTests {
 
@@ -59,8 +76,8 @@ class BundleReloadTests {
 						"spring.ssl.bundle.pem.client.keystore.private-key=file:" + this.pem.resolve("client.key"),
 						"spring.ssl.bundle.pem.client.truststore.certificate=file:" + root,
 						"spring.ssl.bundle.pem.client.reload-on-update=true",
-						"spring.ssl.bundle.watch.file.quiet-period=50ms", "tls.session.caches.default.ssl-bundle=client",
-						"spring.reactor.netty.shutdown-quiet-period=0s")
+						"spring.ssl.bundle.watch.file.quiet-period=50ms",
+						"tls.session.caches.default.ssl-bundle=client", "spring.reactor.netty.shutdown-quiet-period=0s")
 				.run((context) -> {
 					WebClient client = context.getBean(WebClient.Builder.class).build();
 					get(client, server);
@@ -89,7 +106,10 @@ class BundleReloadTests {
 	}
 
 	private static void get(WebClient client, TlsUpstream server) {
-		assertThat(client.get().uri(server.url("localhost")).retrieve().bodyToMono(String.class)
+		assertThat(client.get()
+			.uri(server.url("localhost"))
+			.retrieve()
+			.bodyToMono(String.class)
 			.block(Duration.ofSeconds(10))).isEqualTo("ok");
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import java.time.Duration;
@@ -21,8 +37,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static dev.tlssession.test.TlsUpstreamAssertions.assertThat;
 
 /**
- * The README's example of the test kit, as a user writes it: a service's client, bound to a cache by host, resumes
- * against the kit's upstream, and its meters agree with what the upstream saw.
+ * The README's example of the test kit, as a user writes it: a service's client, bound to
+ * a cache by host, resumes against the kit's upstream, and its meters agree with what the
+ * upstream saw.
  */
 @SpringBootTest(properties = { "tls.session.caches.payments.hosts=localhost",
 		"tls.session.caches.payments.ssl-bundle=payments" })

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import java.time.Duration;
@@ -13,7 +29,6 @@ import dev.tlssession.TlsProvider;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionConfigurationException;
-import dev.tlssession.TlsSessionStore;
 import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import dev.tlssession.routing.RoutingSslContext;
@@ -59,8 +74,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TlsSessionAutoConfiguration}, on Spring Boot's own HTTP client auto-configurations: one
- * condition per test.
+ * Tests for {@link TlsSessionAutoConfiguration}, on Spring Boot's own HTTP client
+ * auto-configurations: one condition per test.
  */
 class TlsSessionAutoConfigurationTests {
 
@@ -68,7 +83,9 @@ class TlsSessionAutoConfigurationTests {
 
 	private static final String REQUEST_FACTORY_CUSTOMIZER = "tlsSessionClientHttpRequestFactoryBuilderCustomizer";
 
-	/** Reactor Netty's resources wait 2s on shutdown by default, at every context close. */
+	/**
+	 * Reactor Netty's resources wait 2s on shutdown by default, at every context close.
+	 */
 	private static final String NO_SHUTDOWN_QUIET_PERIOD = "spring.reactor.netty.shutdown-quiet-period=0s";
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -84,6 +101,40 @@ class TlsSessionAutoConfigurationTests {
 		return runner;
 	}
 
+	static WebClient.Builder webClientBuilderFromBundle(ApplicationContext context, String bundle) {
+		WebClient.Builder builder = context.getBean(WebClient.Builder.class);
+		builder.apply(context.getBean(WebClientSsl.class).fromBundle(bundle));
+		return builder;
+	}
+
+	static @Nullable SslContext sslContext(WebClient.Builder builder) {
+		return sslContext((ClientHttpConnector) ReflectionTestUtils.getField(builder, "connector"));
+	}
+
+	static @Nullable SslContext sslContext(ClientHttpConnector connector) {
+		return sslContext((HttpClient) ReflectionTestUtils.getField(connector, "httpClient"));
+	}
+
+	static HttpClient httpClient(ClientHttpRequestFactory requestFactory) {
+		return (HttpClient) ReflectionTestUtils.getField(requestFactory, "httpClient");
+	}
+
+	static @Nullable SslContext sslContext(HttpClient httpClient) {
+		SslProvider sslProvider = httpClient.configuration().sslProvider();
+		return (sslProvider != null) ? sslProvider.getSslContext() : null;
+	}
+
+	static TlsSessionCaches userCaches() {
+		try {
+			return new TlsSessionCaches(
+					List.of(new JdkTlsSessionCache("user", TlsSessionCacheSettings.DEFAULTS, TlsMaterial.JVM_DEFAULT)),
+					Map.of(), "user");
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	@Nested
 	class Disabled {
 
@@ -93,8 +144,8 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void noCaches() {
-			this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(TlsSessionCaches.class));
+			this.contextRunner
+				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TlsSessionCaches.class));
 		}
 
 		@Test
@@ -105,9 +156,9 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void bootClientHttpConnectorKeepsTheContextBootBuiltFromItsBundle() {
-			this.contextRunner.run((context) -> assertThat(sslContext(context.getBean(ClientHttpConnector.class)))
-				.isNotNull()
-				.isNotInstanceOf(RoutingSslContext.class));
+			this.contextRunner
+				.run((context) -> assertThat(sslContext(context.getBean(ClientHttpConnector.class))).isNotNull()
+					.isNotInstanceOf(RoutingSslContext.class));
 		}
 
 	}
@@ -117,21 +168,23 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void onlyTheDefaultCacheExists() {
-			contextRunner.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).names())
-				.containsExactly("default"));
+			TlsSessionAutoConfigurationTests.this.contextRunner
+				.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).names())
+					.containsExactly("default"));
 		}
 
 		@Test
 		void defaultCacheHasTheDocumentedSettings() {
-			TlsSessionCacheSettings documented = new TlsSessionCacheSettings(1024, 4, Duration.ofHours(1), true,
-					true, true, false, false, Duration.ofSeconds(10));
-			contextRunner.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").settings())
-				.isEqualTo(documented));
+			TlsSessionCacheSettings documented = new TlsSessionCacheSettings(1024, 4, Duration.ofHours(1), true, true,
+					true, false, false, Duration.ofSeconds(10));
+			TlsSessionAutoConfigurationTests.this.contextRunner
+				.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").settings())
+					.isEqualTo(documented));
 		}
 
 		@Test
 		void unmatchedHostsUseTheDefaultCache() {
-			contextRunner.run((context) -> {
+			TlsSessionAutoConfigurationTests.this.contextRunner.run((context) -> {
 				TlsSessionCaches caches = context.getBean(TlsSessionCaches.class);
 				assertThat(caches.forHost("api.example.com", 443)).isSameAs(caches.get("default"));
 			});
@@ -139,13 +192,14 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void providerIsOpenSslWhenNettyTcnativeLoads() {
-			contextRunner.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").provider())
-				.isEqualTo(TlsProvider.OPENSSL));
+			TlsSessionAutoConfigurationTests.this.contextRunner
+				.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").provider())
+					.isEqualTo(TlsProvider.OPENSSL));
 		}
 
 		@Test
 		void providerJdkMakesJdkCaches() {
-			contextRunner.withPropertyValues("tls.session.provider=jdk")
+			TlsSessionAutoConfigurationTests.this.contextRunner.withPropertyValues("tls.session.provider=jdk")
 				.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").provider())
 					.isEqualTo(TlsProvider.JDK));
 		}
@@ -181,14 +235,14 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void userDefinedTlsSessionCaches() {
-			contextRunner.withUserConfiguration(UserCachesConfiguration.class)
+			TlsSessionAutoConfigurationTests.this.contextRunner.withUserConfiguration(UserCachesConfiguration.class)
 				.run((context) -> assertThat(context).getBean(TlsSessionCaches.class)
 					.isSameAs(context.getBean("userTlsSessionCaches")));
 		}
 
 		@Test
 		void userDefinedTlsSessionHttpClients() {
-			contextRunner
+			TlsSessionAutoConfigurationTests.this.contextRunner
 				.withBean("userTlsSessionHttpClients", TlsSessionHttpClients.class,
 						() -> new TlsSessionHttpClients(userCaches()))
 				.run((context) -> assertThat(context).getBean(TlsSessionHttpClients.class)
@@ -197,17 +251,16 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void userDefinedWebClientTlsSessions() {
-			contextRunner
-				.withBean("userWebClientTlsSessions", WebClientTlsSessions.class,
-						() -> (cache) -> (builder) -> {
-						})
+			TlsSessionAutoConfigurationTests.this.contextRunner
+				.withBean("userWebClientTlsSessions", WebClientTlsSessions.class, () -> (cache) -> (builder) -> {
+				})
 				.run((context) -> assertThat(context).getBean(WebClientTlsSessions.class)
 					.isSameAs(context.getBean("userWebClientTlsSessions")));
 		}
 
 		@Test
 		void userDefinedTlsSessionClientRouting() {
-			contextRunner
+			TlsSessionAutoConfigurationTests.this.contextRunner
 				.withBean("userTlsSessionClientRouting", TlsSessionClientRouting.class,
 						() -> new TlsSessionClientRouting(userCaches(), Map.of(), null))
 				.run((context) -> assertThat(context).getBean(TlsSessionClientRouting.class)
@@ -221,7 +274,7 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void connectorsFromTheAutoConfiguredBuilderShareTheStarterContext() {
-			contextRunner.run((context) -> {
+			TlsSessionAutoConfigurationTests.this.contextRunner.run((context) -> {
 				ClientHttpConnectorBuilder<?> builder = context.getBean(ClientHttpConnectorBuilder.class);
 				assertThat(sslContext(builder.build())).isInstanceOf(RoutingSslContext.class)
 					.isSameAs(sslContext(builder.build()));
@@ -230,14 +283,15 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void connectorsFromTheAutoConfiguredBuilderUseTheCachesRoutingContext() {
-			contextRunner.run((context) -> assertThat(
-					sslContext(context.getBean(ClientHttpConnectorBuilder.class).build()))
-				.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
+			TlsSessionAutoConfigurationTests.this.contextRunner
+				.run((context) -> assertThat(sslContext(context.getBean(ClientHttpConnectorBuilder.class).build()))
+					.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
 		}
 
 		@Test
 		void webClientSslApplicationsOfABundleACacheUsesShareOneStarterContext() {
-			withBundles(contextRunner, "x").withPropertyValues("tls.session.caches.default.ssl-bundle=x")
+			withBundles(TlsSessionAutoConfigurationTests.this.contextRunner, "x")
+				.withPropertyValues("tls.session.caches.default.ssl-bundle=x")
 				.run((context) -> {
 					SslContext first = sslContext(webClientBuilderFromBundle(context, "x"));
 					assertThat(first).isInstanceOf(RoutingSslContext.class)
@@ -280,9 +334,9 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void clientKeepsTheContextBootBuilt() {
-			this.contextRunner.run((context) -> assertThat(sslContext(webClientBuilderFromBundle(context, "other")))
-				.isNotNull()
-				.isNotInstanceOf(RoutingSslContext.class));
+			this.contextRunner
+				.run((context) -> assertThat(sslContext(webClientBuilderFromBundle(context, "other"))).isNotNull()
+					.isNotInstanceOf(RoutingSslContext.class));
 		}
 
 		@Test
@@ -313,9 +367,9 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void requestFactoryUsesTheStarterContext() {
-			this.contextRunner.run((context) -> assertThat(
-					sslContext(httpClient(context.getBean(ClientHttpRequestFactory.class))))
-				.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
+			this.contextRunner
+				.run((context) -> assertThat(sslContext(httpClient(context.getBean(ClientHttpRequestFactory.class))))
+					.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
 		}
 
 	}
@@ -325,8 +379,7 @@ class TlsSessionAutoConfigurationTests {
 
 		static Stream<Arguments> invalidSettings() {
 			String cache = "tls.session.caches.payments.";
-			return Stream.of(
-					invalid(cache + "max-sessions", "0", "0", "set a positive size"),
+			return Stream.of(invalid(cache + "max-sessions", "0", "0", "set a positive size"),
 					invalid(cache + "max-sessions", "-1", "-1", "set a positive size"),
 					invalid(cache + "max-sessions-per-host", "0", "0", "set a value from 1 to max-sessions"),
 					invalid(cache + "max-sessions-per-host", "3", "3", "set a value from 1 to max-sessions",
@@ -378,7 +431,7 @@ class TlsSessionAutoConfigurationTests {
 		void failureAnalysisNamesThePropertyTheValueAsWrittenAndTheFix(String description, String[] properties,
 				String property, String value, String fix) {
 			List<ConfigurableEnvironment> environment = new ArrayList<>();
-			contextRunner.withPropertyValues(properties)
+			TlsSessionAutoConfigurationTests.this.contextRunner.withPropertyValues(properties)
 				.withInitializer((context) -> environment.add(context.getEnvironment()))
 				.run((context) -> {
 					assertThat(context).getFailure().hasRootCauseInstanceOf(TlsSessionConfigurationException.class);
@@ -400,40 +453,6 @@ class TlsSessionAutoConfigurationTests {
 			assertThat(analyzers).hasAtLeastOneElementOfType(TlsSessionConfigurationFailureAnalyzer.class);
 		}
 
-	}
-
-	static WebClient.Builder webClientBuilderFromBundle(ApplicationContext context, String bundle) {
-		WebClient.Builder builder = context.getBean(WebClient.Builder.class);
-		builder.apply(context.getBean(WebClientSsl.class).fromBundle(bundle));
-		return builder;
-	}
-
-	static @Nullable SslContext sslContext(WebClient.Builder builder) {
-		return sslContext((ClientHttpConnector) ReflectionTestUtils.getField(builder, "connector"));
-	}
-
-	static @Nullable SslContext sslContext(ClientHttpConnector connector) {
-		return sslContext((HttpClient) ReflectionTestUtils.getField(connector, "httpClient"));
-	}
-
-	static HttpClient httpClient(ClientHttpRequestFactory requestFactory) {
-		return (HttpClient) ReflectionTestUtils.getField(requestFactory, "httpClient");
-	}
-
-	static @Nullable SslContext sslContext(HttpClient httpClient) {
-		SslProvider sslProvider = httpClient.configuration().sslProvider();
-		return (sslProvider != null) ? sslProvider.getSslContext() : null;
-	}
-
-	static TlsSessionCaches userCaches() {
-		try {
-			return new TlsSessionCaches(
-					List.of(new JdkTlsSessionCache("user", TlsSessionCacheSettings.DEFAULTS, TlsMaterial.JVM_DEFAULT)),
-					Map.of(), "user");
-		}
-		catch (SSLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import java.io.IOException;
@@ -32,9 +48,10 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How {@code tls.session.cache-defaults} combines with the caches, and what a start-up failure says: the property
- * that exists, the value as written, where it was written, and the fix. The failures are analysed by every failure
- * analyzer registered in {@code spring.factories}, with the application's environment, as Spring Boot does.
+ * How {@code tls.session.cache-defaults} combines with the caches, and what a start-up
+ * failure says: the property that exists, the value as written, where it was written, and
+ * the fix. The failures are analysed by every failure analyzer registered in
+ * {@code spring.factories}, with the application's environment, as Spring Boot does.
  */
 class TlsSessionConfigurationFailureTests {
 
@@ -113,8 +130,8 @@ class TlsSessionConfigurationFailureTests {
 
 	@Test
 	void cacheValueOverDefaultIsAttributedToTheCache() {
-		FailureAnalysis analysis = failure(this.contextRunner.withPropertyValues("tls.session.cache-defaults.timeout=2h",
-				"tls.session.caches.default.timeout=90d"));
+		FailureAnalysis analysis = failure(this.contextRunner
+			.withPropertyValues("tls.session.cache-defaults.timeout=2h", "tls.session.caches.default.timeout=90d"));
 		assertThat(analysis.getDescription()).contains("Property: tls.session.caches.default.timeout\n")
 			.contains("Value: \"90d\"");
 	}
@@ -204,8 +221,8 @@ class TlsSessionConfigurationFailureTests {
 	}
 
 	/**
-	 * What Spring Boot reports: the first analysis of the registered failure analyzers, built with the
-	 * environment.
+	 * What Spring Boot reports: the first analysis of the registered failure analyzers,
+	 * built with the environment.
 	 */
 	private static FailureAnalysis analyze(Throwable failure, Environment environment) {
 		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()

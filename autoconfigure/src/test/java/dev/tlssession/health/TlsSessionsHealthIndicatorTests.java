@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.health;
 
 import java.time.Clock;
@@ -25,9 +41,10 @@ import org.springframework.boot.health.contributor.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TlsSessionsHealthIndicator}: the window arithmetic on a clock the test moves. A sample of each
- * cache's counters is taken at most once a second; the counts reported are those since the newest sample at or
- * before the window's start, or since the first sample when the window reaches back further.
+ * Tests for {@link TlsSessionsHealthIndicator}: the window arithmetic on a clock the test
+ * moves. A sample of each cache's counters is taken at most once a second; the counts
+ * reported are those since the newest sample at or before the window's start, or since
+ * the first sample when the window reaches back further.
  */
 class TlsSessionsHealthIndicatorTests {
 
@@ -96,7 +113,8 @@ class TlsSessionsHealthIndicatorTests {
 		this.indicator.health();
 		this.clock.advance(Duration.ofMinutes(3));
 		this.payments.handshakes(HandshakeOutcome.FULL, 1);
-		// the window starts at 1 minute: the sample at 0 is still the newest at or before it
+		// the window starts at 1 minute: the sample at 0 is still the newest at or before
+		// it
 		assertThat(details(this.indicator.health(), "payments")).containsEntry("resumed", 2L).containsEntry("full", 1L);
 		this.clock.advance(Duration.ofMinutes(3));
 		// the window starts at 4 minutes: the baseline moves to the sample at 3
@@ -122,7 +140,8 @@ class TlsSessionsHealthIndicatorTests {
 		this.indicator.health();
 		this.clock.advance(Duration.ofMinutes(5));
 		this.payments.handshakes(HandshakeOutcome.FULL, 1);
-		// no sample was taken at 999 ms: the baseline is still the one at 0, and the resumption counts
+		// no sample was taken at 999 ms: the baseline is still the one at 0, and the
+		// resumption counts
 		assertThat(details(this.indicator.health(), "payments")).containsEntry("resumed", 1L).containsEntry("full", 1L);
 	}
 
@@ -134,7 +153,8 @@ class TlsSessionsHealthIndicatorTests {
 		this.indicator.health();
 		this.clock.advance(Duration.ofMinutes(5));
 		this.payments.handshakes(HandshakeOutcome.FULL, 1);
-		// the sample at 1 s is at the window's start: the resumption before it no longer counts
+		// the sample at 1 s is at the window's start: the resumption before it no longer
+		// counts
 		assertThat(details(this.indicator.health(), "payments")).containsEntry("resumed", 0L).containsEntry("full", 1L);
 	}
 

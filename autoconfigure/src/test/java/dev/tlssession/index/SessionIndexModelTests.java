@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.index;
 
 import java.util.ArrayDeque;
@@ -37,13 +53,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bounded session index agrees, after every step of random sequences of put, take, remove, detach, expiry,
- * clear and close-and-replace, with a plain list-based reference model (entries, results and every eviction with
- * its cause), and under concurrent use keeps its bounds, hands no single-use entry out twice and accounts for every
- * entry exactly once.
+ * The bounded session index agrees, after every step of random sequences of put, take,
+ * remove, detach, expiry, clear and close-and-replace, with a plain list-based reference
+ * model (entries, results and every eviction with its cause), and under concurrent use
+ * keeps its bounds, hands no single-use entry out twice and accounts for every entry
+ * exactly once.
  * <p>
- * The sequences are seeded: a failure names its seed, the index's bounds and the last steps, and the same seed
- * replays the same sequence.
+ * The sequences are seeded: a failure names its seed, the index's bounds and the last
+ * steps, and the same seed replays the same sequence.
  */
 class SessionIndexModelTests {
 
@@ -57,7 +74,10 @@ class SessionIndexModelTests {
 
 	private static final int STEPS_PER_THREAD = 4000;
 
-	/** Few upstreams (one host on two ports) and few ids: collisions, replacements and full hosts happen. */
+	/**
+	 * Few upstreams (one host on two ports) and few ids: collisions, replacements and
+	 * full hosts happen.
+	 */
 	private static final List<TlsSessionKey> UPSTREAMS = List.of(new TlsSessionKey("a.test", 443),
 			new TlsSessionKey("b.test", 443), new TlsSessionKey("a.test", 8443));
 
@@ -84,7 +104,8 @@ class SessionIndexModelTests {
 	}
 
 	/**
-	 * A test entry: one life, identity equality, a fixed expiry on the fake monotonic clock.
+	 * A test entry: one life, identity equality, a fixed expiry on the fake monotonic
+	 * clock.
 	 */
 	static final class TestEntry implements SessionIndex.Entry {
 
@@ -163,7 +184,8 @@ class SessionIndexModelTests {
 	}
 
 	/**
-	 * The reference model: a list, oldest first, and the rules of the index spelled out one by one.
+	 * The reference model: a list, oldest first, and the rules of the index spelled out
+	 * one by one.
 	 */
 	static final class Model {
 
@@ -294,7 +316,10 @@ class SessionIndexModelTests {
 
 		private final boolean singleUseTickets;
 
-		/** Every index of the sequence, the closed ones included: the listener must hold none of their locks. */
+		/**
+		 * Every index of the sequence, the closed ones included: the listener must hold
+		 * none of their locks.
+		 */
 		private final List<SessionIndex<TestEntry>> indexes = new ArrayList<>();
 
 		private final List<Eviction> reported = new ArrayList<>();
@@ -311,7 +336,9 @@ class SessionIndexModelTests {
 
 		private final Set<TestEntry> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
 
-		/** Every entry made so far, to pick from for remove and detach (present or not). */
+		/**
+		 * Every entry made so far, to pick from for remove and detach (present or not).
+		 */
 		private final List<TestEntry> made = new ArrayList<>();
 
 		private final Deque<String> history = new ArrayDeque<>();
@@ -330,7 +357,8 @@ class SessionIndexModelTests {
 			this.maxSessions = 1 + this.random.nextInt(8);
 			this.maxPerHost = 1 + this.random.nextInt(4);
 			this.singleUseTickets = this.random.nextBoolean();
-			// anywhere on the clock, wrap-around included: entries compare times only by difference
+			// anywhere on the clock, wrap-around included: entries compare times only by
+			// difference
 			this.now = this.random.nextLong();
 			this.index = newIndex();
 			this.model = new Model(this.maxSessions, this.maxPerHost, this.singleUseTickets);
@@ -440,8 +468,8 @@ class SessionIndexModelTests {
 			// a claim that sometimes refuses, the same way for the index and the model
 			long claimSeed = this.random.nextLong();
 			double refusals = (this.random.nextInt(3) == 0) ? 0.5 : 0;
-			Predicate<TestEntry> claim = (entry) -> new SplittableRandom(claimSeed ^ entry.serial)
-				.nextDouble() >= refusals;
+			Predicate<TestEntry> claim = (
+					entry) -> new SplittableRandom(claimSeed ^ entry.serial).nextDouble() >= refusals;
 			SessionIndex<TestEntry> current = this.index;
 			List<TestEntry> claimed = new ArrayList<>();
 			TestEntry taken = current.take(key, this.now, (entry) -> {
@@ -468,8 +496,8 @@ class SessionIndexModelTests {
 			}
 			// present or long gone: remove must tell them apart
 			TestEntry entry = pick(this.made);
-			EvictionCause cause = pick(List.of(EvictionCause.REMOVED, EvictionCause.INVALIDATED,
-					EvictionCause.REJECTED));
+			EvictionCause cause = pick(
+					List.of(EvictionCause.REMOVED, EvictionCause.INVALIDATED, EvictionCause.REJECTED));
 			boolean removed = this.index.remove(entry, cause);
 			boolean modelRemoved = this.model.remove(entry, cause, expected);
 			record("remove " + entry + " as " + cause.tag() + " -> " + removed);
@@ -522,8 +550,7 @@ class SessionIndexModelTests {
 			assertThat(entries).as("entries, oldest first").containsExactlyElementsOf(this.model.entries);
 			assertThat(this.index.size()).as("size").isEqualTo(entries.size()).isLessThanOrEqualTo(this.maxSessions);
 			for (TlsSessionKey key : UPSTREAMS) {
-				assertThat(entries.stream().filter((entry) -> entry.key.equals(key)).count())
-					.as("entries of %s", key)
+				assertThat(entries.stream().filter((entry) -> entry.key.equals(key)).count()).as("entries of %s", key)
 					.isLessThanOrEqualTo(this.maxPerHost);
 			}
 			int limit = this.random.nextInt(this.maxSessions + 2);
@@ -543,8 +570,8 @@ class SessionIndexModelTests {
 		}
 
 		/**
-		 * Every entry that was kept is now in the index, or was reported exactly once, or was detached exactly
-		 * once; and detached entries were never reported.
+		 * Every entry that was kept is now in the index, or was reported exactly once, or
+		 * was detached exactly once; and detached entries were never reported.
 		 */
 		private void checkConservation() {
 			for (TestEntry entry : this.made) {
@@ -570,7 +597,8 @@ class SessionIndexModelTests {
 	}
 
 	/**
-	 * Several threads on one index (replaced now and then, as a rebuild does) for a bounded number of steps.
+	 * Several threads on one index (replaced now and then, as a rebuild does) for a
+	 * bounded number of steps.
 	 */
 	static final class ConcurrentRun {
 
@@ -695,8 +723,8 @@ class SessionIndexModelTests {
 			if (choice < 40) {
 				long now = this.clock.get();
 				long lifetime = (random.nextInt(20) == 0) ? 0 : 1 + random.nextInt(200);
-				TestEntry entry = new TestEntry(this.serial.incrementAndGet(), key, random.nextInt(IDS),
-						now + lifetime, random.nextBoolean());
+				TestEntry entry = new TestEntry(this.serial.incrementAndGet(), key, random.nextInt(IDS), now + lifetime,
+						random.nextBoolean());
 				this.made.add(entry);
 				this.recent.set((int) (entry.serial % this.recent.length()), entry);
 				entry.kept = index.put(entry, now).kept();
@@ -744,7 +772,8 @@ class SessionIndexModelTests {
 				index.clear(EvictionCause.FLUSHED);
 			}
 			else {
-				// a rebuild: new index first, then the old one is closed; late puts on it are refused
+				// a rebuild: new index first, then the old one is closed; late puts on it
+				// are refused
 				SessionIndex<TestEntry> replacement = newIndex();
 				SessionIndex<TestEntry> old = this.current.getAndSet(replacement);
 				old.close(random.nextBoolean() ? EvictionCause.FLUSHED : null);

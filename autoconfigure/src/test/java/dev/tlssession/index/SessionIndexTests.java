@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.index;
 
 import java.util.ArrayList;
@@ -10,7 +26,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bounded session index on its own, with entries that need no TLS stack: bounds, order, expiry and replacement.
+ * The bounded session index on its own, with entries that need no TLS stack: bounds,
+ * order, expiry and replacement.
  */
 class SessionIndexTests {
 
@@ -45,8 +62,8 @@ class SessionIndexTests {
 		SessionIndex<Entry> store = new SessionIndex<>(1000, 4, true, (entry, cause) -> {
 		});
 		for (int i = 0; i < 100_000; i++) {
-			store.put(new Entry("host" + i + ".test", new byte[] { (byte) i, (byte) (i >> 8), (byte) (i >> 16) },
-					HOUR, true), 0);
+			store.put(new Entry("host" + i + ".test", new byte[] { (byte) i, (byte) (i >> 8), (byte) (i >> 16) }, HOUR,
+					true), 0);
 			assertThat(store.size()).isLessThanOrEqualTo(1000);
 		}
 		assertThat(store.entries()).extracting((entry) -> entry.key.host()).endsWith("host99999.test");
@@ -157,8 +174,8 @@ class SessionIndexTests {
 	}
 
 	private SessionIndex<Entry> store(int max, int perHost, boolean singleUse) {
-		return new SessionIndex<>(max, perHost, singleUse, (entry, cause) -> this.evictions
-			.add(((cause != null) ? cause.tag() : "replaced") + ":" + entry.id));
+		return new SessionIndex<>(max, perHost, singleUse,
+				(entry, cause) -> this.evictions.add(((cause != null) ? cause.tag() : "replaced") + ":" + entry.id));
 	}
 
 	private static TlsSessionKey key(String host) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.jdk;
 
 import java.net.InetAddress;
@@ -47,11 +63,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * The JDK cache against a real server on 127.0.0.1: a flush keeps the trust manager it was built with (only a
- * rebuild loads the material again) and resumption works after every flush; {@code remove(session)},
- * {@code remove(host, port)} and a connection that breaks take out and count exactly the listed sessions of the
- * upstream; and a {@code reuse=false} cache that is not the default keeps its handshakes, failures and handshake
- * timeout to itself.
+ * The JDK cache against a real server on 127.0.0.1: a flush keeps the trust manager it
+ * was built with (only a rebuild loads the material again) and resumption works after
+ * every flush; {@code remove(session)}, {@code remove(host, port)} and a connection that
+ * breaks take out and count exactly the listed sessions of the upstream; and a
+ * {@code reuse=false} cache that is not the default keeps its handshakes, failures and
+ * handshake timeout to itself.
  */
 class JdkTlsSessionCacheTests {
 
@@ -200,7 +217,8 @@ class JdkTlsSessionCacheTests {
 	private static void assertBrokenConnectionCountsTheListedSessions(ResumptionMode mode) throws Exception {
 		JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
 		ConnectionProvider pool = ConnectionProvider.create("jdk-broken", 1);
-		// keep-alive, so that the connection stays open for the reset instead of closing with close_notify
+		// keep-alive, so that the connection stays open for the reset instead of closing
+		// with close_notify
 		try (TlsUpstream server = TestServers.start(mode, TestPki.get().server(), null, true);
 				TlsSessionCaches caches = caches(cache)) {
 			TestClient client = new TestClient(caches);
@@ -221,8 +239,9 @@ class JdkTlsSessionCacheTests {
 				.aggregate()
 				.asString()
 				.doOnNext((content) -> {
-					// on the connection's event loop, so before the server's reset can be read: the tickets of this
-					// connection have arrived (they come before the response) and nothing has been invalidated yet
+					// on the connection's event loop, so before the server's reset can be
+					// read: the tickets of this connection have arrived (they come before
+					// the response) and nothing has been invalidated yet
 					onEventLoop.set(channel.get().eventLoop().inEventLoop());
 					listedAtResponse.set(idHashes(cache, upstream).size());
 				})
@@ -254,8 +273,8 @@ class JdkTlsSessionCacheTests {
 		List<String> handshakes = new CopyOnWriteArrayList<>();
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13);
 				TlsSessionCaches caches = noReuseRoutedForApiTest(defaultCache, noReuse)) {
-			caches.addHandshakeListener((cache, key, outcome, protocol, nanos) -> handshakes
-				.add(cache.name() + " " + key + " " + outcome));
+			caches.addHandshakeListener(
+					(cache, key, outcome, protocol, nanos) -> handshakes.add(cache.name() + " " + key + " " + outcome));
 			TestClient client = new TestClient(caches);
 			for (int i = 0; i < 3; i++) {
 				assertThat(client.get(server.url("api.test"))).isEqualTo("ok");
@@ -281,8 +300,8 @@ class JdkTlsSessionCacheTests {
 	void theHandshakeTimeoutOfANoReuseCacheThatIsNotTheDefaultApplies() throws Exception {
 		JdkTlsSessionCache defaultCache = new JdkTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST);
 		JdkTlsSessionCache noReuse = new JdkTlsSessionCache("noreuse", noReuse(Duration.ofMillis(200)), TRUST);
-		// listens and never answers: the kernel completes the TCP connect from the backlog, the ClientHello is
-		// never read
+		// listens and never answers: the kernel completes the TCP connect from the
+		// backlog, the ClientHello is never read
 		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 				TlsSessionCaches caches = noReuseRoutedForApiTest(defaultCache, noReuse)) {
 			TestClient client = new TestClient(caches);
@@ -352,8 +371,8 @@ class JdkTlsSessionCacheTests {
 	}
 
 	/**
-	 * A factory over the test authority's trust managers that counts how often it is asked for them: the stand-in
-	 * for loading the JVM's trust store.
+	 * A factory over the test authority's trust managers that counts how often it is
+	 * asked for them: the stand-in for loading the JVM's trust store.
 	 */
 	static final class CountingTrustManagerFactory extends TrustManagerFactory {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.metrics;
 
 import java.util.List;
@@ -31,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Tests for {@link TlsSessionMeterBinder} over a {@link SimpleMeterRegistry}, with real handshakes against the test
- * kit's upstream: names, tags and counts, which must equal the cache's statistics and what the server saw.
+ * Tests for {@link TlsSessionMeterBinder} over a {@link SimpleMeterRegistry}, with real
+ * handshakes against the test kit's upstream: names, tags and counts, which must equal
+ * the cache's statistics and what the server saw.
  */
 class TlsSessionMeterBinderTests {
 
@@ -70,8 +87,8 @@ class TlsSessionMeterBinderTests {
 			get(upstream, 2);
 		}
 		assertThat(this.registry.find("tls.session.handshakes").timers()).hasSize(2)
-			.allSatisfy((timer) -> assertThat(tagKeys(timer)).containsExactly("cache", "outcome", "protocol",
-					"provider"));
+			.allSatisfy(
+					(timer) -> assertThat(tagKeys(timer)).containsExactly("cache", "outcome", "protocol", "provider"));
 		assertThat(this.registry.get("tls.session.handshakes")
 			.tags("cache", "payments", "provider", "openssl", "protocol", "TLSv1.2", "outcome", "full")
 			.timer()
@@ -126,7 +143,8 @@ class TlsSessionMeterBinderTests {
 		TlsSessionCache cache = bind(openSsl("payments", TestPki.trust()), false);
 		try (TlsUpstream upstream = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
 			get(upstream, 1);
-			assertThat(this.registry.get("tls.session.cache.size").tags("cache", "payments", "provider", "openssl")
+			assertThat(this.registry.get("tls.session.cache.size")
+				.tags("cache", "payments", "provider", "openssl")
 				.gauge()
 				.value()).isEqualTo(1).isEqualTo(cache.size());
 			cache.flush();

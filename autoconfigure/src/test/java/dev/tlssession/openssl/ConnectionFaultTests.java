@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.time.Duration;
@@ -28,9 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Connections that end badly, checked against what the server saw: a fatal alert after the response, an alert in
- * the middle of a resumed handshake, tickets with a zero lifetime. Each path keeps the native reference count equal
- * to what the cache holds.
+ * Connections that end badly, checked against what the server saw: a fatal alert after
+ * the response, an alert in the middle of a resumed handshake, tickets with a zero
+ * lifetime. Each path keeps the native reference count equal to what the cache holds.
  */
 class ConnectionFaultTests {
 
@@ -40,8 +56,7 @@ class ConnectionFaultTests {
 
 	@AfterEach
 	void close() {
-		Waits.until("the cache holds what it counts",
-				() -> this.cache.nativeSessionReferences() == this.cache.size());
+		Waits.until("the cache holds what it counts", () -> this.cache.nativeSessionReferences() == this.cache.size());
 		this.cache.close();
 		assertThat(this.cache.nativeSessionReferences()).isZero();
 	}
@@ -57,11 +72,13 @@ class ConnectionFaultTests {
 			assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> get(this.newConnections, server));
 			assertThat(server.alertsSent()).isOne();
 			server.alertMidResponse(false);
-			// what the broken connection resumed (TLS 1.2) or received (TLS 1.3 tickets) is no longer trusted
+			// what the broken connection resumed (TLS 1.2) or received (TLS 1.3 tickets)
+			// is no longer trusted
 			Waits.until("the broken connection's sessions are invalidated",
 					() -> this.cache.stats().evictions(EvictionCause.INVALIDATED) > 0);
-			// nothing the broken connection made (TLS 1.3 tickets) or resumed (a TLS 1.2 session) is left; an older
-			// TLS 1.3 ticket of a connection that closed in order still is
+			// nothing the broken connection made (TLS 1.3 tickets) or resumed (a TLS 1.2
+			// session) is left; an older TLS 1.3 ticket of a connection that closed in
+			// order still is
 			assertThat(before).containsAll(this.cache.sessions());
 			assertThat(this.cache.sessions()).hasSize((mode == ResumptionMode.TLS13) ? before.size() - 1 : 0);
 			assertThat(get(this.newConnections, server)).isEqualTo("ok");
@@ -104,7 +121,11 @@ class ConnectionFaultTests {
 	}
 
 	private String get(HttpClient client, TlsUpstream server) {
-		return client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
+		return client.get()
+			.uri(server.url("localhost"))
+			.responseContent()
+			.aggregate()
+			.asString()
 			.block(Duration.ofSeconds(10));
 	}
 

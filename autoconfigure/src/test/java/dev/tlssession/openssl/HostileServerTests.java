@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.nio.file.Path;
@@ -21,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A server that floods every full handshake with a thousand TLS 1.3 tickets cannot grow the cache past its bounds,
- * in sessions or in heap.
+ * A server that floods every full handshake with a thousand TLS 1.3 tickets cannot grow
+ * the cache past its bounds, in sessions or in heap.
  */
 class HostileServerTests {
 
@@ -38,8 +54,8 @@ class HostileServerTests {
 		try (OpenSslServer server = TestServers.sServerTls13(1000, this.directory)) {
 			TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("hostile",
-					new TlsSessionCacheSettings(MAX_SESSIONS, MAX_PER_HOST, d.timeout(), true, true, true, false,
-							false, d.handshakeTimeout()),
+					new TlsSessionCacheSettings(MAX_SESSIONS, MAX_PER_HOST, d.timeout(), true, true, true, false, false,
+							d.handshakeTimeout()),
 					TestPki.trust());
 			TestClient client = new TestClient(cache);
 			long heapBefore = Memory.usedHeapAfterGc();

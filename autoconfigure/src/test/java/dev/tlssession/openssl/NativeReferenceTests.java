@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.lang.management.ManagementFactory;
@@ -34,10 +50,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The native session references a cache holds are exactly what it keeps: after churn, flushes, removals, rebuilds
- * and failed handshakes the count equals the cache's size once its connections have closed, it returns to zero
- * when the cache closes, and it stays at the cache's bound without the garbage collector's help however many views
- * of evicted sessions the application keeps.
+ * The native session references a cache holds are exactly what it keeps: after churn,
+ * flushes, removals, rebuilds and failed handshakes the count equals the cache's size
+ * once its connections have closed, it returns to zero when the cache closes, and it
+ * stays at the cache's bound without the garbage collector's help however many views of
+ * evicted sessions the application keeps.
  */
 class NativeReferenceTests {
 
@@ -85,15 +102,16 @@ class NativeReferenceTests {
 	}
 
 	/**
-	 * Two hundred full handshakes with a server that sends a thousand TLS 1.3 tickets after each, through a cache
-	 * of 1,024 sessions whose store keeps every view it is told about and offers none: the views outlive their
-	 * sessions, the native references do not. No collection is asked for.
+	 * Two hundred full handshakes with a server that sends a thousand TLS 1.3 tickets
+	 * after each, through a cache of 1,024 sessions whose store keeps every view it is
+	 * told about and offers none: the views outlive their sessions, the native references
+	 * do not. No collection is asked for.
 	 */
 	@Test
 	void twoHundredThousandSessionsThroughACacheOf1024StayAtItsBoundWithoutTheGarbageCollector() throws Exception {
 		TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
-		TlsSessionCacheSettings bounded = new TlsSessionCacheSettings(1024, 1024, d.timeout(), true, true, true,
-				false, true, d.handshakeTimeout());
+		TlsSessionCacheSettings bounded = new TlsSessionCacheSettings(1024, 1024, d.timeout(), true, true, true, false,
+				true, d.handshakeTimeout());
 		HoardingStore store = new HoardingStore();
 		OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("bounded", bounded, TestPki.trust(), store,
 				Duration.ofSeconds(1));

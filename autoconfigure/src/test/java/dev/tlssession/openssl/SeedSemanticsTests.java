@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.util.List;
@@ -23,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The seed semantics of OpenSSL's session cache API ({@code SSL_CTX_add_session}, {@code SSL_CTX_remove_session},
- * {@code SSL_set_session}), one test per rule, on the OpenSSL provider against a server that says what it resumed.
+ * The seed semantics of OpenSSL's session cache API ({@code SSL_CTX_add_session},
+ * {@code SSL_CTX_remove_session}, {@code SSL_set_session}), one test per rule, on the
+ * OpenSSL provider against a server that says what it resumed.
  */
 class SeedSemanticsTests {
 
@@ -110,7 +127,8 @@ class SeedSemanticsTests {
 		rule1AddKeepsTheSessionAndAddingTheIdenticalSessionAgainReturnsFalse();
 	}
 
-	static OpenSslTlsSessionCache cache(String name, TlsSessionCacheSettings settings, @Nullable TlsSessionStore store) {
+	static OpenSslTlsSessionCache cache(String name, TlsSessionCacheSettings settings,
+			@Nullable TlsSessionStore store) {
 		try {
 			return new OpenSslTlsSessionCache(name, settings, TRUST, store, java.time.Duration.ofMillis(200));
 		}

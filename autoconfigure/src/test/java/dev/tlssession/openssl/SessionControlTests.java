@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.time.Duration;
@@ -28,20 +44,19 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import static dev.tlssession.openssl.SeedSemanticsTests.TRUST;
-import static dev.tlssession.openssl.SeedSemanticsTests.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The flags, the store SPI and the reuse policy, each checked against what the server resumed.
+ * The flags, the store SPI and the reuse policy, each checked against what the server
+ * resumed.
  */
 class SessionControlTests {
 
 	@Test
 	void noInternalStoreWithoutAStoreDropsEverySessionAndCountsIt() {
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
-			OpenSslTlsSessionCache cache = cache("a", flags(true, false), null);
+			OpenSslTlsSessionCache cache = SeedSemanticsTests.cache("a", flags(true, false), null);
 			requests(new TestClient(cache), server, 3);
 			assertThat(server.full()).isEqualTo(3);
 			assertThat(cache.size()).isZero();
@@ -52,7 +67,7 @@ class SessionControlTests {
 	@Test
 	void noInternalLookupStillFillsTheCacheButOffersNothing() {
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
-			OpenSslTlsSessionCache cache = cache("a", flags(false, true), new KeepingStore(false));
+			OpenSslTlsSessionCache cache = SeedSemanticsTests.cache("a", flags(false, true), new KeepingStore(false));
 			requests(new TestClient(cache), server, 3);
 			assertThat(server.full()).isEqualTo(3);
 			assertThat(cache.size()).isPositive();
@@ -66,7 +81,7 @@ class SessionControlTests {
 	void withBothFlagsOnlyTheStoreDecidesAndItsSessionsResume(ResumptionMode mode) {
 		try (TlsUpstream server = TestServers.start(mode)) {
 			KeepingStore store = new KeepingStore(true);
-			OpenSslTlsSessionCache cache = cache("a", flags(true, true), store);
+			OpenSslTlsSessionCache cache = SeedSemanticsTests.cache("a", flags(true, true), store);
 			TestClient client = new TestClient(cache);
 			for (int i = 0; i < 10; i++) {
 				client.get(server.url("localhost"));
@@ -82,7 +97,8 @@ class SessionControlTests {
 	@Test
 	void aStoreThatThrowsCostsFullHandshakesAndIsCounted() {
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
-			OpenSslTlsSessionCache cache = cache("a", flags(false, true), new FailingStore(Duration.ZERO));
+			OpenSslTlsSessionCache cache = SeedSemanticsTests.cache("a", flags(false, true),
+					new FailingStore(Duration.ZERO));
 			requests(new TestClient(cache), server, 3);
 			assertThat(server.full()).isEqualTo(3);
 			assertThat(cache.stats().storeFailures()).isGreaterThanOrEqualTo(3);
@@ -92,7 +108,8 @@ class SessionControlTests {
 	@Test
 	void aStoreThatBlocksCostsFullHandshakesWithinTheStoreTimeout() {
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
-			OpenSslTlsSessionCache cache = cache("a", flags(false, true), new FailingStore(Duration.ofSeconds(10)));
+			OpenSslTlsSessionCache cache = SeedSemanticsTests.cache("a", flags(false, true),
+					new FailingStore(Duration.ofSeconds(10)));
 			long start = System.nanoTime();
 			requests(new TestClient(cache), server, 5);
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("five requests, each waiting 200ms at most")
@@ -105,10 +122,10 @@ class SessionControlTests {
 	@Test
 	void aStoreThatReturnsASessionOfAnotherCacheIsRefused() {
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
-			OpenSslTlsSessionCache other = cache("other", TlsSessionCacheSettings.DEFAULTS, null);
+			OpenSslTlsSessionCache other = SeedSemanticsTests.cache("other", TlsSessionCacheSettings.DEFAULTS, null);
 			new TestClient(other).get(server.url("localhost"));
 			TlsSession foreign = other.sessions().get(0);
-			OpenSslTlsSessionCache cache = cache("a", flags(false, true), new KeepingStore(false) {
+			OpenSslTlsSessionCache cache = SeedSemanticsTests.cache("a", flags(false, true), new KeepingStore(false) {
 				@Override
 				public TlsSession lookup(String cacheName, TlsSessionKey key) {
 					return foreign;
@@ -124,7 +141,7 @@ class SessionControlTests {
 	@EnumSource(ResumptionMode.class)
 	void reuseOffStoresAndOffersNothingOnOpenSsl(ResumptionMode mode) {
 		try (TlsUpstream server = TestServers.start(mode)) {
-			OpenSslTlsSessionCache cache = cache("a", reuseOff(), null);
+			OpenSslTlsSessionCache cache = SeedSemanticsTests.cache("a", reuseOff(), null);
 			requests(new TestClient(cache), server, 4);
 			assertThat(server.resumed()).isZero();
 			assertThat(cache.size()).isZero();
@@ -136,7 +153,7 @@ class SessionControlTests {
 	@EnumSource(ResumptionMode.class)
 	void reuseOffStoresAndOffersNothingOnTheJdk(ResumptionMode mode) throws Exception {
 		try (TlsUpstream server = TestServers.start(mode)) {
-			JdkTlsSessionCache cache = new JdkTlsSessionCache("a", reuseOff(), TRUST);
+			JdkTlsSessionCache cache = new JdkTlsSessionCache("a", reuseOff(), SeedSemanticsTests.TRUST);
 			requests(new TestClient(cache), server, 4);
 			assertThat(server.resumed()).isZero();
 			assertThat(cache.size()).isZero();
@@ -147,7 +164,7 @@ class SessionControlTests {
 	@Test
 	void singleUseTicketsAreNeverOfferedTwiceUnderConcurrency() {
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
-			OpenSslTlsSessionCache cache = cache("a", TlsSessionCacheSettings.DEFAULTS, null);
+			OpenSslTlsSessionCache cache = SeedSemanticsTests.cache("a", TlsSessionCacheSettings.DEFAULTS, null);
 			TestClient client = new TestClient(cache);
 			client.get(server.url("localhost"));
 			Waits.until("tickets arrived", () -> cache.size() > 0);
@@ -170,12 +187,11 @@ class SessionControlTests {
 	void theServersShorterTicketLifetimeWins() throws Exception {
 		try (TlsUpstream server = TestServers.startJdk(ResumptionMode.TLS13)) {
 			server.sessionTimeout(1);
-			OpenSslTlsSessionCache cache = cache("a", TlsSessionCacheSettings.DEFAULTS, null);
+			OpenSslTlsSessionCache cache = SeedSemanticsTests.cache("a", TlsSessionCacheSettings.DEFAULTS, null);
 			TestClient client = new TestClient(cache);
 			client.get(server.url("localhost"));
 			Waits.until("tickets arrived", () -> cache.size() > 0);
-			assertThat(cache.sessions().get(0).expires())
-				.isBefore(cache.sessions().get(0).created().plusSeconds(2));
+			assertThat(cache.sessions().get(0).expires()).isBefore(cache.sessions().get(0).created().plusSeconds(2));
 			client.get(server.url("localhost"));
 			assertThat(server.resumed()).as("within the lifetime").isEqualTo(1);
 			Thread.sleep(1100);
@@ -188,7 +204,7 @@ class SessionControlTests {
 	@Test
 	void aRejectedOfferIsEvictedAndTheNextConnectionResumesTheNewSession() {
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
-			OpenSslTlsSessionCache cache = cache("a", TlsSessionCacheSettings.DEFAULTS, null);
+			OpenSslTlsSessionCache cache = SeedSemanticsTests.cache("a", TlsSessionCacheSettings.DEFAULTS, null);
 			TestClient client = new TestClient(cache);
 			client.get(server.url("localhost"));
 			server.forgetSessions();
@@ -207,7 +223,7 @@ class SessionControlTests {
 	void withoutEvictOnRejectionARejectedSessionStays() {
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
 			TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
-			OpenSslTlsSessionCache cache = cache("a", new TlsSessionCacheSettings(d.maxSessions(),
+			OpenSslTlsSessionCache cache = SeedSemanticsTests.cache("a", new TlsSessionCacheSettings(d.maxSessions(),
 					d.maxSessionsPerHost(), d.timeout(), true, true, false, false, false, d.handshakeTimeout()), null);
 			TestClient client = new TestClient(cache);
 			client.get(server.url("localhost"));
@@ -237,7 +253,8 @@ class SessionControlTests {
 	@Test
 	void theJdkProviderRefusesToAddNamingTheCacheAndTheProviderThatCan() throws Exception {
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
-			JdkTlsSessionCache cache = new JdkTlsSessionCache("payments", TlsSessionCacheSettings.DEFAULTS, TRUST);
+			JdkTlsSessionCache cache = new JdkTlsSessionCache("payments", TlsSessionCacheSettings.DEFAULTS,
+					SeedSemanticsTests.TRUST);
 			TestClient client = new TestClient(cache);
 			client.get(server.url("localhost"));
 			TlsSession session = cache.sessions().get(0);
@@ -251,7 +268,8 @@ class SessionControlTests {
 	@Test
 	void theJdkProviderListsRemovesAndFlushes() throws Exception {
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
-			JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
+			JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS,
+					SeedSemanticsTests.TRUST);
 			TestClient client = new TestClient(cache);
 			client.get(server.url("localhost"));
 			assertThat(cache.sessions()).extracting(TlsSession::key)

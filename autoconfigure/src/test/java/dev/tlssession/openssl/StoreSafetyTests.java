@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.time.Duration;
@@ -38,9 +54,10 @@ import reactor.netty.resources.LoopResources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application's {@link TlsSessionStore} can be slow, hung, wrong or broken: it costs the connections that asked
- * it a full handshake at most, never an event loop (BlockHound watches every test), never a request, and a
- * single-use session it hands out twice is offered once.
+ * An application's {@link TlsSessionStore} can be slow, hung, wrong or broken: it costs
+ * the connections that asked it a full handshake at most, never an event loop (BlockHound
+ * watches every test), never a request, and a single-use session it hands out twice is
+ * offered once.
  */
 class StoreSafetyTests {
 
@@ -100,7 +117,8 @@ class StoreSafetyTests {
 			assertThat(bodies).hasSize(8).containsOnly("ok");
 			assertThat(server.full()).isEqualTo(8);
 			assertThat(cache.stats().storeFailures()).as("lookups that timed out").isEqualTo(8);
-			// lookups still queued when abandoned never run; the ones running are interrupted
+			// lookups still queued when abandoned never run; the ones running are
+			// interrupted
 			Waits.until("the abandoned lookups are interrupted",
 					() -> store.started.get() > 0 && store.interrupted.get() == store.started.get());
 		}
@@ -173,8 +191,7 @@ class StoreSafetyTests {
 			assertThat(server.full()).isEqualTo(10);
 			Waits.until("every call failed and was counted",
 					() -> cache.stats().storeFailures() == store.calls.get() && store.calls.get() >= 20);
-			Waits.until("the cache holds what it counts",
-					() -> cache.nativeSessionReferences() == cache.size());
+			Waits.until("the cache holds what it counts", () -> cache.nativeSessionReferences() == cache.size());
 		}
 	}
 
@@ -207,8 +224,8 @@ class StoreSafetyTests {
 		}
 	}
 
-	private OpenSslTlsSessionCache cache(String name, TlsSessionCacheSettings settings,
-			@Nullable TlsSessionStore store, Duration timeout) {
+	private OpenSslTlsSessionCache cache(String name, TlsSessionCacheSettings settings, @Nullable TlsSessionStore store,
+			Duration timeout) {
 		try {
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache(name, settings, TRUST, store, timeout);
 			this.caches.add(cache);
@@ -220,7 +237,8 @@ class StoreSafetyTests {
 	}
 
 	/**
-	 * A client on two event loops: with a second cache, "api.test" goes to it and everything else to the first.
+	 * A client on two event loops: with a second cache, "api.test" goes to it and
+	 * everything else to the first.
 	 */
 	private HttpClient client(OpenSslTlsSessionCache... caches) {
 		Map<String, List<HostRule>> rules = (caches.length > 1)
@@ -241,7 +259,8 @@ class StoreSafetyTests {
 	}
 
 	/**
-	 * Holds every lookup until released (at most ten seconds), then answers that it has nothing.
+	 * Holds every lookup until released (at most ten seconds), then answers that it has
+	 * nothing.
 	 */
 	static final class HeldStore implements TlsSessionStore {
 
@@ -305,8 +324,8 @@ class StoreSafetyTests {
 	}
 
 	/**
-	 * Keeps the first session it is told about and hands it out for every lookup: "the newest session for this
-	 * upstream", never updated.
+	 * Keeps the first session it is told about and hands it out for every lookup: "the
+	 * newest session for this upstream", never updated.
 	 */
 	static final class FirstSessionStore implements TlsSessionStore {
 
@@ -339,8 +358,7 @@ class StoreSafetyTests {
 		}
 
 		@Override
-		public synchronized void onRemoved(String cache, TlsSessionKey key, TlsSession session,
-				EvictionCause cause) {
+		public synchronized void onRemoved(String cache, TlsSessionKey key, TlsSession session, EvictionCause cause) {
 			this.events.add("removed " + session.idHash() + " " + cause.tag());
 		}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.reactor;
 
 import java.time.Duration;
@@ -33,9 +49,9 @@ import reactor.netty.resources.ConnectionProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Securing a Reactor Netty client twice, with the same routing context or routed and then bound to one cache, is
- * harmless on both providers: every connection gets the starter's handlers once, works, and resumes as the server
- * counts it.
+ * Securing a Reactor Netty client twice, with the same routing context or routed and then
+ * bound to one cache, is harmless on both providers: every connection gets the starter's
+ * handlers once, works, and resumes as the server counts it.
  */
 class TlsSessionHttpClientsTests {
 
@@ -54,8 +70,8 @@ class TlsSessionHttpClientsTests {
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13);
 				TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "a")) {
 			RoutingSslContext context = caches.sslContext();
-			HttpClient client = counting(TlsSessionHttpClients.secure(TlsSessionHttpClients.secure(base(), context),
-					context));
+			HttpClient client = counting(
+					TlsSessionHttpClients.secure(TlsSessionHttpClients.secure(base(), context), context));
 			requests(client, server);
 			assertResumedAfterTheFirst(server, cache);
 		}
@@ -63,8 +79,7 @@ class TlsSessionHttpClientsTests {
 
 	@ParameterizedTest
 	@EnumSource(TlsProvider.class)
-	void aRoutedClientBoundToACacheAfterwardsUsesThatCacheWithTheHandlersOnce(TlsProvider provider)
-			throws Exception {
+	void aRoutedClientBoundToACacheAfterwardsUsesThatCacheWithTheHandlersOnce(TlsProvider provider) throws Exception {
 		TlsSessionCache routedTo = cache(provider, "a");
 		TlsSessionCache boundTo = cache(provider, "b");
 		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13);
@@ -81,20 +96,25 @@ class TlsSessionHttpClientsTests {
 	}
 
 	/**
-	 * Counts, per connection, the handshake gates when the channel is initialized (the gate leaves once the
-	 * connection is active) and the connection error handlers once it is connected.
+	 * Counts, per connection, the handshake gates when the channel is initialized (the
+	 * gate leaves once the connection is active) and the connection error handlers once
+	 * it is connected.
 	 */
 	private HttpClient counting(HttpClient client) {
 		return client
-			.doOnChannelInit((observer, channel, address) -> this.gates.add(count(channel.pipeline(),
-					HandshakeGate.class)))
-			.doOnConnected((connection) -> this.errorHandlers.add(count(connection.channel().pipeline(),
-					ConnectionErrorHandler.class)));
+			.doOnChannelInit(
+					(observer, channel, address) -> this.gates.add(count(channel.pipeline(), HandshakeGate.class)))
+			.doOnConnected((connection) -> this.errorHandlers
+				.add(count(connection.channel().pipeline(), ConnectionErrorHandler.class)));
 	}
 
 	private void requests(HttpClient client, TlsUpstream server) {
 		for (int i = 0; i < CONNECTIONS; i++) {
-			assertThat(client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
+			assertThat(client.get()
+				.uri(server.url("localhost"))
+				.responseContent()
+				.aggregate()
+				.asString()
 				.block(Duration.ofSeconds(10))).isEqualTo("ok");
 		}
 		assertThat(this.gates).as("handshake gates per connection").hasSize(CONNECTIONS).containsOnly(1);

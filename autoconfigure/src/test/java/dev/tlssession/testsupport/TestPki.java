@@ -1,11 +1,27 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.testsupport;
 
 import dev.tlssession.TlsMaterial;
 import dev.tlssession.test.TestCertificateAuthority;
 
 /**
- * The certificate authorities of these tests: their server certificates name every loopback host name of
- * {@code src/test/resources/hosts}.
+ * The certificate authorities of these tests: their server certificates name every
+ * loopback host name of {@code src/test/resources/hosts}.
  */
 public final class TestPki {
 
@@ -36,7 +52,8 @@ public final class TestPki {
 	}
 
 	/**
-	 * A cache's TLS configuration that trusts the default authority, with the provider's protocols and ciphers.
+	 * A cache's TLS configuration that trusts the default authority, with the provider's
+	 * protocols and ciphers.
 	 * @return the material
 	 */
 	public static TlsMaterial trust() {
@@ -44,7 +61,8 @@ public final class TestPki {
 	}
 
 	/**
-	 * A cache's TLS configuration that trusts an authority, with the provider's protocols and ciphers.
+	 * A cache's TLS configuration that trusts an authority, with the provider's protocols
+	 * and ciphers.
 	 * @param authority the authority
 	 * @return the material
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.util.List;
@@ -6,8 +22,8 @@ import java.util.Locale;
 import dev.tlssession.benchmarks.Results.Spread;
 
 /**
- * The explanations the report gives for missed targets, built from the run's own numbers (the handshake workload
- * and the JFR profile), and the closing note's proposals.
+ * The explanations the report gives for missed targets, built from the run's own numbers
+ * (the handshake workload and the JFR profile), and the closing note's proposals.
  */
 final class Analysis {
 
@@ -72,8 +88,11 @@ final class Analysis {
 	}
 
 	private static String topStarter(Profiler.Profile p) {
-		List<String> names = p.topStarter().stream().limit(3)
-			.map((e) -> String.format(Locale.ROOT, "`%s` (%.1f %%)", e.getKey(), 100.0 * e.getValue() / Math.max(1, p.samples())))
+		List<String> names = p.topStarter()
+			.stream()
+			.limit(3)
+			.map((e) -> String.format(Locale.ROOT, "`%s` (%.1f %%)", e.getKey(),
+					100.0 * e.getValue() / Math.max(1, p.samples())))
 			.toList();
 		return names.isEmpty() ? "nothing" : String.join(", ", names);
 	}
@@ -151,8 +170,8 @@ final class Analysis {
 						100.0 * jdk[0] / jdk[1], jdk[0], jdk[1], System.getProperty("java.runtime.version")));
 			}
 		}
-		Spread x25519Full = results.ratio("handshake", "netty/ec/TLSv1.3/1", "raw-openssl-x25519 full", "raw-openssl full",
-				Sample::clientCpuMicrosPerOp);
+		Spread x25519Full = results.ratio("handshake", "netty/ec/TLSv1.3/1", "raw-openssl-x25519 full",
+				"raw-openssl full", Sample::clientCpuMicrosPerOp);
 		Spread x25519Resumed = results.ratio("handshake", "netty/ec/TLSv1.3/1", "raw-openssl-x25519 resumed",
 				"raw-openssl resumed", Sample::clientCpuMicrosPerOp);
 		if (x25519Resumed.present()) {
@@ -171,7 +190,8 @@ final class Analysis {
 		for (Profiler.Profile p : profiles) {
 			if (p.config().equals("starter-openssl")) {
 				note.append(String.format(Locale.ROOT,
-						"- JFR: %.1f %% of the client samples of (d) are spent in the starter's own code.%n", p.starterShare()));
+						"- JFR: %.1f %% of the client samples of (d) are spent in the starter's own code.%n",
+						p.starterShare()));
 			}
 		}
 		note.append('\n');

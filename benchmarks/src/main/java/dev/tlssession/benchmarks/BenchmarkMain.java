@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.io.IOException;
@@ -11,11 +27,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs every workload in one JVM and writes {@code report.md}, {@code results.csv} and {@code headline.svg}.
+ * Runs every workload in one JVM and writes {@code report.md}, {@code results.csv} and
+ * {@code headline.svg}.
  * <p>
- * {@code java -jar benchmarks/target/tls-session-benchmarks.jar [--smoke] [--out=DIR]}: the default plan takes under
- * ten minutes on two cores; {@code --smoke} runs every workload for a few seconds and writes under
- * {@code DIR/raw/smoke} so that the committed results stay as they are.
+ * {@code java -jar benchmarks/target/tls-session-benchmarks.jar [--smoke] [--out=DIR]}:
+ * the default plan takes under ten minutes on two cores; {@code --smoke} runs every
+ * workload for a few seconds and writes under {@code DIR/raw/smoke} so that the committed
+ * results stay as they are.
  */
 public final class BenchmarkMain {
 
@@ -51,22 +69,24 @@ public final class BenchmarkMain {
 			}
 			else {
 				System.err.println("usage: java -jar tls-session-benchmarks.jar [--smoke] [--out=DIR] "
-						+ "[--only=churn,handshake,stime,keepalive,profile,cache,startup] [--redraw]");
+						+ "[--only=churn,handshake,stime,keepalive,profile,gateway,cache,startup] [--redraw]");
 				System.exit(2);
 			}
 		}
 		out = out.toAbsolutePath();
-		Path results = (plan.smokeOnly() || !only.isEmpty()) ? out.resolve("raw").resolve(only.isEmpty() ? "smoke" : "partial")
-				: out;
+		Path results = (plan.smokeOnly() || !only.isEmpty())
+				? out.resolve("raw").resolve(only.isEmpty() ? "smoke" : "partial") : out;
 		Path raw = Files.createDirectories(out.resolve("raw"));
 		Files.createDirectories(results);
-		// before anything touches name resolution or TLS: names resolve to 127.0.0.1 only, leak detection off
+		// before anything touches name resolution or TLS: names resolve to 127.0.0.1
+		// only, leak detection off
 		Path hosts = raw.resolve("hosts");
 		Files.writeString(hosts, "127.0.0.1 localhost\n");
 		System.setProperty("jdk.net.hosts.file", hosts.toAbsolutePath().toString());
 		System.setProperty("io.netty.leakDetection.level", "disabled");
 		Pki pki = new Pki(raw.resolve("pki"));
-		// configuration (a) has no SSL bundle: the JVM's default trust store must know the benchmark authorities
+		// configuration (a) has no SSL bundle: the JVM's default trust store must know
+		// the benchmark authorities
 		System.setProperty("javax.net.ssl.trustStore", pki.trustStore().toAbsolutePath().toString());
 		System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
 		System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
@@ -108,10 +128,19 @@ public final class BenchmarkMain {
 			if (runs("profile")) {
 				profiles.addAll(profile(pki, plan, clients, raw));
 			}
-			long starterHandshakes = clients.openSslMeters().find("tls.session.handshakes").timers().stream()
-				.mapToLong((t) -> t.count()).sum();
+			long starterHandshakes = clients.openSslMeters()
+				.find("tls.session.handshakes")
+				.timers()
+				.stream()
+				.mapToLong((t) -> t.count())
+				.sum();
 			notes.add("The starter's own meter `tls.session.handshakes` in application (d) counted " + starterHandshakes
 					+ " handshakes over the run (its view, next to the servers' counts in the tables).");
+		}
+		if (runs("gateway")) {
+			try (GatewayWorkload gateway = new GatewayWorkload(pki, plan, budget, BenchmarkMain::log)) {
+				samples.addAll(gateway.run());
+			}
 		}
 		List<CacheWorkload.Result> cache = runs("cache") ? new CacheWorkload(plan, raw, BenchmarkMain::log).run(pki)
 				: List.of();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.nio.file.Path;
@@ -7,8 +23,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Workloads 1 and 3: WebClient requests against the HTTPS servers, every request on a new connection (the server
- * closes after each response) or over pooled keep-alive connections.
+ * Workloads 1 and 3: WebClient requests against the HTTPS servers, every request on a new
+ * connection (the server closes after each response) or over pooled keep-alive
+ * connections.
  */
 final class ChurnWorkload {
 
@@ -38,7 +55,8 @@ final class ChurnWorkload {
 	}
 
 	/**
-	 * Warms every configuration up (JIT, native library, contexts) before anything is measured.
+	 * Warms every configuration up (JIT, native library, contexts) before anything is
+	 * measured.
 	 * @return the warm-up samples (round 0)
 	 */
 	List<Sample> warmUp() {
@@ -59,7 +77,8 @@ final class ChurnWorkload {
 				try (HttpsServer server = new HttpsServer(this.pki, cert, protocol, false)) {
 					samples.addAll(cell(server, cert, protocol, 1, all()));
 					if (cert == Pki.Cert.EC) {
-						// 8-way: (b+) is (b)'s code with the starter; (d16) shows the per-host depth TLS 1.3 bursts need
+						// 8-way: (b+) is (b)'s code with the starter; (d16) shows the
+						// per-host depth TLS 1.3 bursts need
 						List<Clients.Config> configs = new ArrayList<>(withoutPerRequestBuilds());
 						if (protocol == Protocol.TLS13) {
 							configs.add(this.clients.starterOpenSslDeep);
@@ -76,9 +95,9 @@ final class ChurnWorkload {
 		for (Protocol protocol : List.of(Protocol.TLS12, Protocol.TLS13)) {
 			try (NginxBenchServer server = new NginxBenchServer(this.workDirectory.resolve("nginx-" + protocol.jsse),
 					this.pki, Pki.Cert.EC, protocol)) {
-				samples.addAll(cell(server, Pki.Cert.EC, protocol, 1, List.of(this.clients.boot,
-						this.clients.noResumption, this.clients.starterOpenSsl, this.clients.starterJdk,
-						this.clients.rawNetty)));
+				samples
+					.addAll(cell(server, Pki.Cert.EC, protocol, 1, List.of(this.clients.boot, this.clients.noResumption,
+							this.clients.starterOpenSsl, this.clients.starterJdk, this.clients.rawNetty)));
 			}
 			catch (Exception ex) {
 				this.log.accept("nginx " + protocol.label + " skipped: " + ex.getMessage());
@@ -93,10 +112,11 @@ final class ChurnWorkload {
 		this.log.accept("churn " + cell);
 		List<Sample> samples = Alternation.run(configs, this.plan.rounds(), this.plan.slices(concurrency), this.budget,
 				(config, round) -> HttpLoad.round("churn", cell, config, server, concurrency,
-						this.plan.slice(concurrency, round),
-						Plan.maxOperations(this.plan.slice(concurrency, round)), round));
+						this.plan.slice(concurrency, round), Plan.maxOperations(this.plan.slice(concurrency, round)),
+						round));
 		if (server instanceof NginxBenchServer nginx) {
-			// nginx writes its log line after the response: count per request tag once the cell is over
+			// nginx writes its log line after the response: count per request tag once
+			// the cell is over
 			Map<String, BenchServer.Handshakes> byTag = nginx.handshakesByTag();
 			List<Sample> counted = new ArrayList<>();
 			for (Sample sample : samples) {
@@ -117,9 +137,10 @@ final class ChurnWorkload {
 				String cell = cell(server.label(), Pki.Cert.EC, Protocol.TLS13, concurrency);
 				this.log.accept("keepalive " + cell);
 				samples.addAll(Alternation.run(configs, this.plan.keepAliveRounds(), this.plan.slices(concurrency),
-						this.budget, (config, round) -> HttpLoad.round("keepalive", cell, config, server, concurrency,
+						this.budget,
+						(config, round) -> HttpLoad.round("keepalive", cell, config, server, concurrency,
 								this.plan.slice(concurrency, round),
-						Plan.maxOperations(this.plan.slice(concurrency, round)), round)));
+								Plan.maxOperations(this.plan.slice(concurrency, round)), round)));
 			}
 		}
 		return samples;

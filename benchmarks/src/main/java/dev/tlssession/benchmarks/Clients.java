@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.time.Duration;
@@ -20,29 +36,31 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The client configurations compared in one run, each a WebClient built the way an application would:
+ * The client configurations compared in one run, each a WebClient built the way an
+ * application would:
  * <ul>
- * <li>(a) {@code boot}: plain Boot, the auto-configured {@code WebClient.Builder}, no SSL bundle (Reactor Netty's
- * default client context; the JVM's default trust store holds the benchmark authorities);
- * <li>(b) {@code boot-bundle}: plain Boot, {@code builder.apply(webClientSsl.fromBundle("bench")).build()} for every
- * request, as code that builds its client where it calls does (a new Netty context each time);
+ * <li>(a) {@code boot}: plain Boot, the auto-configured {@code WebClient.Builder}, no SSL
+ * bundle (Reactor Netty's default client context; the JVM's default trust store holds the
+ * benchmark authorities);
+ * <li>(b) {@code boot-bundle}: plain Boot,
+ * {@code builder.apply(webClientSsl.fromBundle("bench")).build()} for every request, as
+ * code that builds its client where it calls does (a new Netty context each time);
  * <li>(b+) {@code boot-bundle+starter}: the same code with the starter present;
- * <li>(c) {@code no-resumption}: the starter on openssl with {@code tls.session.caches.default.reuse=false} (the floor);
- * <li>(d) {@code starter-openssl}: the starter, provider openssl, auto-configured builder, default cache with
- * {@code ssl-bundle=bench};
- * <li>(d16) {@code starter-openssl-16}: (d) with {@code max-sessions-per-host=16} (8-way TLS 1.3 only);
+ * <li>(c) {@code no-resumption}: the starter on openssl with
+ * {@code tls.session.caches.default.reuse=false} (the floor);
+ * <li>(d) {@code starter-openssl}: the starter, provider openssl, auto-configured
+ * builder, default cache with {@code ssl-bundle=bench};
+ * <li>(d16) {@code starter-openssl-16}: (d) with {@code max-sessions-per-host=16} (8-way
+ * TLS 1.3 only);
  * <li>(e) {@code starter-jdk}: the same on provider jdk;
  * <li>(f) {@code raw-netty}: the auto-configured builder with a connector on
- * {@code HttpClient.create().secure(spec -> spec.sslContext(shared))}, one shared BoringSSL context (Netty's own
- * session cache, no starter): the ceiling.
+ * {@code HttpClient.create().secure(spec -> spec.sslContext(shared))}, one shared
+ * BoringSSL context (Netty's own session cache, no starter): the ceiling.
  * </ul>
- * Every client but (b) is built once. All share Reactor Netty's global event loops and connection pool.
+ * Every client but (b) is built once. All share Reactor Netty's global event loops and
+ * connection pool.
  */
 final class Clients implements AutoCloseable {
-
-	/** One configuration: its id, its letter and how it makes a request to a URL. */
-	record Config(String id, String letter, Function<String, Mono<String>> request) {
-	}
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -135,10 +153,15 @@ final class Clients implements AutoCloseable {
 
 	@Override
 	public void close() {
-		// Boot's ReactorResourceFactory disposes Reactor Netty's global resources on close; later clients recreate them
+		// Boot's ReactorResourceFactory disposes Reactor Netty's global resources on
+		// close; later clients recreate them
 		for (ConfigurableApplicationContext context : this.contexts) {
 			context.close();
 		}
+	}
+
+	/** One configuration: its id, its letter and how it makes a request to a URL. */
+	record Config(String id, String letter, Function<String, Mono<String>> request) {
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.net.InetSocketAddress;
@@ -39,11 +55,12 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Promise;
 
 /**
- * Workload 2: the handshake alone, no HTTP. Sequential connections (connect, handshake, a one-byte echo so that
- * TLS 1.3 tickets arrive, close_notify) on a Netty client with one event loop thread, against a BoringSSL echo
- * server. "Full" connections use a never-repeated port as the session key (so no cache can hit, but every new
- * session is still stored, as with a shared context); "resumed" ones use the server's port. Starter caches are
- * built with the default settings and the Micrometer meter binder attached.
+ * Workload 2: the handshake alone, no HTTP. Sequential connections (connect, handshake, a
+ * one-byte echo so that TLS 1.3 tickets arrive, close_notify) on a Netty client with one
+ * event loop thread, against a BoringSSL echo server. "Full" connections use a
+ * never-repeated port as the session key (so no cache can hit, but every new session is
+ * still stored, as with a shared context); "resumed" ones use the server's port. Starter
+ * caches are built with the default settings and the Micrometer meter binder attached.
  */
 final class HandshakeWorkload implements AutoCloseable {
 
@@ -63,10 +80,6 @@ final class HandshakeWorkload implements AutoCloseable {
 	private int uniquePort = 1;
 
 	private final List<Profiler.Profile> profiles = new ArrayList<>();
-
-	/** One client configuration of this workload. */
-	record Config(String id, SslContext context, boolean resume) {
-	}
 
 	private final Path rawDirectory;
 
@@ -91,11 +104,14 @@ final class HandshakeWorkload implements AutoCloseable {
 					TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "bench");
 					new TlsSessionMeterBinder(caches, false).bindTo(new SimpleMeterRegistry());
 					SslContext raw = Clients.sharedContext(this.pki, provider);
-					List<Config> configs = new ArrayList<>(List.of(new Config("starter-" + p + " full", cache.sslContext(), false),
-							new Config("starter-" + p + " resumed", cache.sslContext(), true),
-							new Config("raw-" + p + " full", raw, false), new Config("raw-" + p + " resumed", raw, true)));
+					List<Config> configs = new ArrayList<>(
+							List.of(new Config("starter-" + p + " full", cache.sslContext(), false),
+									new Config("starter-" + p + " resumed", cache.sslContext(), true),
+									new Config("raw-" + p + " full", raw, false),
+									new Config("raw-" + p + " resumed", raw, true)));
 					if (provider == SslProvider.OPENSSL && protocol == Protocol.TLS13) {
-						// evidence for a key-exchange setting: X25519 alone instead of Netty's default hybrid X25519MLKEM768
+						// evidence for a key-exchange setting: X25519 alone instead of
+						// Netty's default hybrid X25519MLKEM768
 						SslContext x25519 = SslContextBuilder.forClient()
 							.trustManager(this.pki.trustManagerFactory())
 							.sslProvider(SslProvider.OPENSSL)
@@ -124,8 +140,9 @@ final class HandshakeWorkload implements AutoCloseable {
 	private void profile(Config config, HandshakeServer server) throws java.io.IOException {
 		Duration duration = Duration.ofSeconds(this.plan.profileSeconds());
 		Path file = this.rawDirectory.resolve("profile-handshake-" + config.id().replace(' ', '-') + ".jfr");
-		this.profiles.add(Profiler.profile("handshake " + config.id(),
-				() -> slice("profile", config, server, 1, duration), file, (name) -> name.startsWith("bench-client-hs")));
+		this.profiles
+			.add(Profiler.profile("handshake " + config.id(), () -> slice("profile", config, server, 1, duration), file,
+					(name) -> name.startsWith("bench-client-hs")));
 	}
 
 	List<Profiler.Profile> profiles() {
@@ -196,8 +213,13 @@ final class HandshakeWorkload implements AutoCloseable {
 		this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
 	}
 
+	/** One client configuration of this workload. */
+	record Config(String id, SslContext context, boolean resume) {
+	}
+
 	/**
-	 * Handshake, one byte there and back, orderly close; the promise completes when the channel is closed.
+	 * Handshake, one byte there and back, orderly close; the promise completes when the
+	 * channel is closed.
 	 */
 	private static final class Exchange extends ChannelInboundHandlerAdapter {
 

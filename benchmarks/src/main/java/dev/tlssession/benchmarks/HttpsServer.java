@@ -1,12 +1,29 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import dev.tlssession.test.TlsUpstream;
 import io.netty.handler.ssl.SslProvider;
 
 /**
- * An HTTPS server on 127.0.0.1 on BoringSSL: the test kit's {@link TlsUpstream}, on one event loop thread of its
- * own, answering {@code ok} and counting, on the server side, the handshakes that resumed a session
- * ({@code SSL_session_reused} on the server engine) and those that did not.
+ * An HTTPS server on 127.0.0.1 on BoringSSL: the test kit's {@link TlsUpstream}, on one
+ * event loop thread of its own, answering {@code ok} and counting, on the server side,
+ * the handshakes that resumed a session ({@code SSL_session_reused} on the server engine)
+ * and those that did not.
  */
 final class HttpsServer implements BenchServer {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.nio.file.Path;
@@ -9,9 +25,10 @@ import dev.tlssession.test.NginxServer;
 import dev.tlssession.test.UpstreamHandshake;
 
 /**
- * nginx on 127.0.0.1 when it is installed: the test kit's {@link NginxServer} (one process started and stopped by
- * the benchmark, closing every connection after its response, logging {@code $ssl_session_reused} per request), so
- * that resumption is confirmed by the server.
+ * nginx on 127.0.0.1 when it is installed: the test kit's {@link NginxServer} (one
+ * process started and stopped by the benchmark, closing every connection after its
+ * response, logging {@code $ssl_session_reused} per request), so that resumption is
+ * confirmed by the server.
  */
 final class NginxBenchServer implements BenchServer {
 
@@ -35,8 +52,8 @@ final class NginxBenchServer implements BenchServer {
 	}
 
 	/**
-	 * Not counted per slice: nginx logs after the response, so the counts are taken per request tag once a cell is
-	 * over ({@link #handshakesByTag()}).
+	 * Not counted per slice: nginx logs after the response, so the counts are taken per
+	 * request tag once a cell is over ({@link #handshakesByTag()}).
 	 */
 	@Override
 	public Handshakes handshakes() {
@@ -44,8 +61,8 @@ final class NginxBenchServer implements BenchServer {
 	}
 
 	/**
-	 * The handshakes logged so far, by request tag (the URL path without its leading slash), once the log has
-	 * stopped growing.
+	 * The handshakes logged so far, by request tag (the URL path without its leading
+	 * slash), once the log has stopped growing.
 	 * @return the counts by tag
 	 */
 	Map<String, Handshakes> handshakesByTag() {

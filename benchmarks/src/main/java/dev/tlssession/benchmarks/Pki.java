@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.io.IOException;
@@ -13,10 +29,11 @@ import dev.tlssession.test.TestCertificateAuthority;
 import dev.tlssession.test.TestCertificateAuthority.KeyType;
 
 /**
- * The benchmark's certificates, made at start-up by the test kit: an ECDSA P-256 and an RSA-2048 authority, each
- * issuing a server certificate for {@code localhost} and 127.0.0.1 (the servers write them where they need them);
- * a PEM file of both authorities for the Spring Boot SSL bundle, and a PKCS#12 trust store that the JVM's default
- * trust reads (configuration (a) has no SSL bundle).
+ * The benchmark's certificates, made at start-up by the test kit: an ECDSA P-256 and an
+ * RSA-2048 authority, each issuing a server certificate for {@code localhost} and
+ * 127.0.0.1 (the servers write them where they need them); a PEM file of both authorities
+ * for the Spring Boot SSL bundle, and a PKCS#12 trust store that the JVM's default trust
+ * reads (configuration (a) has no SSL bundle).
  */
 final class Pki {
 

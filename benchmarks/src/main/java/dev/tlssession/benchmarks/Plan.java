@@ -1,16 +1,34 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.time.Duration;
 
 /**
- * How long each workload runs: {@code --smoke} runs every workload for a few seconds (a quick check, numbers not
- * meaningful), the default is the full report in well under ten minutes on two cores.
+ * How long each workload runs: {@code --smoke} runs every workload for a few seconds (a
+ * quick check, numbers not meaningful), the default is the full report in well under ten
+ * minutes on two cores.
  *
  * @param name the plan's name
  * @param warmup the global warm-up per configuration
  * @param warmupSlice the warm-up slice of each configuration in each cell (round 0)
  * @param rounds measured rounds per cell
- * @param slices slices per configuration in a round (sequential cells; 8-way cells run half as many, twice as long)
+ * @param slices slices per configuration in a round (sequential cells; 8-way cells run
+ * half as many, twice as long)
  * @param slice one slice
  * @param keepAliveRounds measured rounds in the keep-alive workload
  * @param sTimeSeconds one {@code openssl s_time} run
@@ -39,8 +57,8 @@ record Plan(String name, Duration warmup, Duration warmupSlice, int rounds, int 
 	}
 
 	/**
-	 * The operation bound of one slice: far above what the slice can reach (100 per millisecond), so that time
-	 * ends it, while the latency buffer stays small.
+	 * The operation bound of one slice: far above what the slice can reach (100 per
+	 * millisecond), so that time ends it, while the latency buffer stays small.
 	 * @param duration the slice
 	 * @return the bound
 	 */
@@ -52,7 +70,10 @@ record Plan(String name, Duration warmup, Duration warmupSlice, int rounds, int 
 		return this.name.equals("smoke");
 	}
 
-	/** Slices per round at a concurrency: 8-way slices are twice as long (requests in flight drain at each end). */
+	/**
+	 * Slices per round at a concurrency: 8-way slices are twice as long (requests in
+	 * flight drain at each end).
+	 */
 	int slices(int concurrency) {
 		return (concurrency == 1) ? this.slices : Math.max(1, this.slices / 2);
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.io.IOException;
@@ -15,26 +31,16 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A JFR execution-sample profile of one configuration's client threads while it runs the churn workload: which
- * share of the samples has a frame of the starter ({@code dev.tlssession}) on the stack, and the hottest methods.
+ * A JFR execution-sample profile of one configuration's client threads while it runs the
+ * churn workload: which share of the samples has a frame of the starter
+ * ({@code dev.tlssession}) on the stack, and the hottest methods.
  */
 final class Profiler {
-
-	/** The summary of one profile. */
-	record Profile(String config, Path file, long samples, long starterSamples, List<Map.Entry<String, Long>> topSelf,
-			List<Map.Entry<String, Long>> topStarter) {
-
-		double starterShare() {
-			return (this.samples == 0) ? Double.NaN : 100.0 * this.starterSamples / this.samples;
-		}
-
-	}
 
 	private Profiler() {
 	}
 
-	static Profile profile(Clients.Config config, BenchServer server, Duration duration, Path file)
-			throws IOException {
+	static Profile profile(Clients.Config config, BenchServer server, Duration duration, Path file) throws IOException {
 		return profile(config.id(),
 				() -> HttpLoad.round("profile", "profile", config, server, 1, duration, Plan.MAX_REQUESTS, 1), file,
 				ThreadCpu.CLIENT);
@@ -81,9 +87,10 @@ final class Profiler {
 			}
 			samples++;
 			self.merge(name(frames.get(0)), 1L, Long::sum);
-			// the starter's own cost: from the leaf up, a starter frame reached before any Netty or Reactor frame
-			// (the JDK and tcnative calls it makes count as its own); a starter frame that merely passes an event
-			// or a handler creation on to Netty is not charged with Netty's work below it
+			// the starter's own cost: from the leaf up, a starter frame reached before
+			// any Netty or Reactor frame (the JDK and tcnative calls it makes count as
+			// its own); a starter frame that merely passes an event or a handler creation
+			// on to Netty is not charged with Netty's work below it
 			for (RecordedFrame frame : frames) {
 				String frameType = frame.getMethod().getType().getName();
 				if (frameType.startsWith("dev.tlssession.") && !frameType.startsWith("dev.tlssession.benchmarks.")) {
@@ -100,7 +107,10 @@ final class Profiler {
 		return new Profile(config, file, samples, starter, top(self, 8), top(starterFrames, 8));
 	}
 
-	/** A thread waiting for I/O or work is not using CPU: native samples of it are left out. */
+	/**
+	 * A thread waiting for I/O or work is not using CPU: native samples of it are left
+	 * out.
+	 */
 	private static boolean idle(RecordedFrame top) {
 		String method = top.getMethod().getName();
 		return method.startsWith("epollWait") || method.startsWith("epollBusyWait") || method.equals("park")
@@ -117,6 +127,16 @@ final class Profiler {
 		List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
 		entries.sort(Map.Entry.<String, Long>comparingByValue().reversed());
 		return List.copyOf(entries.subList(0, Math.min(n, entries.size())));
+	}
+
+	/** The summary of one profile. */
+	record Profile(String config, Path file, long samples, long starterSamples, List<Map.Entry<String, Long>> topSelf,
+			List<Map.Entry<String, Long>> topStarter) {
+
+		double starterShare() {
+			return (this.samples == 0) ? Double.NaN : 100.0 * this.starterSamples / this.samples;
+		}
+
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.io.IOException;
@@ -13,13 +29,15 @@ import java.util.regex.Pattern;
 import dev.tlssession.test.OpenSslServer;
 
 /**
- * The native reference: {@code openssl s_time -new} and {@code -reuse} against {@code openssl s_server -www} (the
- * test kit's {@link OpenSslServer}) on 127.0.0.1, same machine, same certificate, alternating. s_time reports
- * connections per wall second and per user CPU second of its own (client) process.
+ * The native reference: {@code openssl s_time -new} and {@code -reuse} against
+ * {@code openssl s_server -www} (the test kit's {@link OpenSslServer}) on 127.0.0.1, same
+ * machine, same certificate, alternating. s_time reports connections per wall second and
+ * per user CPU second of its own (client) process.
  */
 final class STime {
 
-	private static final Pattern USER = Pattern.compile("(\\d+) connections in ([\\d.]+)s; ([\\d.]+) connections/user sec");
+	private static final Pattern USER = Pattern
+		.compile("(\\d+) connections in ([\\d.]+)s; ([\\d.]+) connections/user sec");
 
 	private STime() {
 	}
@@ -67,9 +85,11 @@ final class STime {
 			.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		process.waitFor(seconds + 30L, TimeUnit.SECONDS);
-		// s_time's own "real seconds" are whole seconds: the wall time of the process is the better divisor
+		// s_time's own "real seconds" are whole seconds: the wall time of the process is
+		// the better divisor
 		double wallSeconds = (System.nanoTime() - start) / 1e9;
-		// s_time prints the counts for the timed loop only; with -reuse it makes one full connection first
+		// s_time prints the counts for the timed loop only; with -reuse it makes one full
+		// connection first
 		Matcher user = USER.matcher(output);
 		long connections = 0;
 		double userRate = Double.NaN;
@@ -77,9 +97,9 @@ final class STime {
 			connections = Long.parseLong(user.group(1));
 			userRate = Double.parseDouble(user.group(3));
 		}
-		long clientCpuNanos = Double.isNaN(userRate) || userRate == 0 ? 0 : (long) (connections / userRate * 1e9);
-		return new Sample("s_time", cell, "s_time " + mode, round, connections, 0, wallSeconds, Double.NaN,
-				Double.NaN, clientCpuNanos, 0, 0, 0, 0, Double.NaN, Double.NaN, new long[0]);
+		long clientCpuNanos = (Double.isNaN(userRate) || userRate == 0) ? 0 : (long) (connections / userRate * 1e9);
+		return new Sample("s_time", cell, "s_time " + mode, round, connections, 0, wallSeconds, Double.NaN, Double.NaN,
+				clientCpuNanos, 0, 0, 0, 0, Double.NaN, Double.NaN, new long[0]);
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.sample;
 
 import java.util.LinkedHashMap;
@@ -10,9 +26,10 @@ import dev.tlssession.test.TlsUpstream;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Two HTTPS upstreams on loopback, so the sample works offline: payments (TLS 1.3 only, requires a client
- * certificate) and catalog (TLS 1.2 only, session tickets). They are the test kit's {@link TlsUpstream}s, which
- * count, on the server side, how many handshakes they resumed, so the demo can show the client's numbers next to the
+ * Two HTTPS upstreams on loopback, so the sample works offline: payments (TLS 1.3 only,
+ * requires a client certificate) and catalog (TLS 1.2 only, session tickets). They are
+ * the test kit's {@link TlsUpstream}s, which count, on the server side, how many
+ * handshakes they resumed, so the demo can show the client's numbers next to the
  * server's.
  */
 final class LocalUpstreams implements SmartLifecycle {
@@ -33,9 +50,9 @@ final class LocalUpstreams implements SmartLifecycle {
 	@Override
 	public void start() {
 		try {
-			this.upstreams.put("payments", upstream("payments", ResumptionMode.TLS13, this.ports.paymentsPort())
-				.requireClientCertificates()
-				.start());
+			this.upstreams.put("payments",
+					upstream("payments", ResumptionMode.TLS13, this.ports.paymentsPort()).requireClientCertificates()
+						.start());
 			this.upstreams.put("catalog",
 					upstream("catalog", ResumptionMode.TLS12_TICKETS, this.ports.catalogPort()).start());
 			this.running = true;
@@ -69,7 +86,8 @@ final class LocalUpstreams implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// before the web server: the demo can call the upstreams as soon as it accepts requests
+		// before the web server: the demo can call the upstreams as soon as it accepts
+		// requests
 		return SmartLifecycle.DEFAULT_PHASE - 2048;
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.sample;
 
 import dev.tlssession.test.TestCertificateAuthority;
@@ -9,8 +25,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The local upstreams and the certificate authority made at start-up, unless
- * {@code sample.local-upstreams.enabled=false}. Two SSL bundles come with them: {@code local-ca} (trusts the
- * authority) and {@code payments-client} (trusts it and presents a client certificate it issued).
+ * {@code sample.local-upstreams.enabled=false}. Two SSL bundles come with them:
+ * {@code local-ca} (trusts the authority) and {@code payments-client} (trusts it and
+ * presents a client certificate it issued).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "sample.local-upstreams.enabled", matchIfMissing = true)

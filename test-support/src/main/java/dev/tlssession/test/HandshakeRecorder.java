@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.test;
 
 import java.security.cert.Certificate;
@@ -20,13 +36,16 @@ import io.netty.internal.tcnative.SSL;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Records the handshakes of a server's connections as the server saw them: whether each resumed a session, its
- * protocol, the SNI host name and the client certificate's subject. {@link TlsUpstream} uses one; a test's own
- * Netty server can too, by passing each connection's {@link SslHandler} to {@link #record(SslHandler)}.
+ * Records the handshakes of a server's connections as the server saw them: whether each
+ * resumed a session, its protocol, the SNI host name and the client certificate's
+ * subject. {@link TlsUpstream} uses one; a test's own Netty server can too, by passing
+ * each connection's {@link SslHandler} to {@link #record(SslHandler)}.
  * <p>
- * On OpenSSL (netty-tcnative) a handshake resumed when {@code SSL_session_reused} says so; on the JDK when its
- * session is older than the connection. The counts are exact; the list keeps the most recent handshakes, up to a
- * bound.
+ * On OpenSSL (netty-tcnative) a handshake resumed when {@code SSL_session_reused} says
+ * so; on the JDK when its session is older than the connection. The counts are exact; the
+ * list keeps the most recent handshakes, up to a bound.
+ *
+ * @since 0.1.0
  */
 public final class HandshakeRecorder {
 
@@ -56,7 +75,8 @@ public final class HandshakeRecorder {
 
 	/**
 	 * Creates a recorder.
-	 * @param retained how many of the most recent handshakes to keep (the counts cover all of them)
+	 * @param retained how many of the most recent handshakes to keep (the counts cover
+	 * all of them)
 	 */
 	public HandshakeRecorder(int retained) {
 		if (retained < 1) {
@@ -66,8 +86,8 @@ public final class HandshakeRecorder {
 	}
 
 	/**
-	 * Records the handshake of a new server connection once it ends. Call it when the connection is initialized,
-	 * before its handshake starts.
+	 * Records the handshake of a new server connection once it ends. Call it when the
+	 * connection is initialized, before its handshake starts.
 	 * @param handler the connection's server-side handler
 	 */
 	public void record(SslHandler handler) {
@@ -166,8 +186,8 @@ public final class HandshakeRecorder {
 	}
 
 	/**
-	 * The raw ids of the sessions of the handshakes that completed, for tests that check the ids appear nowhere
-	 * else (a TLS 1.3 resumption has no id).
+	 * The raw ids of the sessions of the handshakes that completed, for tests that check
+	 * the ids appear nowhere else (a TLS 1.3 resumption has no id).
 	 * @return the ids, oldest first
 	 */
 	public synchronized List<byte[]> sessionIds() {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.test;
 
 import java.util.List;
@@ -5,8 +21,10 @@ import java.util.List;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on the handshakes a server saw, oldest first. Failure messages show them as a string of {@code R}
- * (resumed) and {@code F} (full).
+ * Assertions on the handshakes a server saw, oldest first. Failure messages show them as
+ * a string of {@code R} (resumed) and {@code F} (full).
+ *
+ * @since 0.1.0
  */
 public final class HandshakesAssert extends AbstractAssert<HandshakesAssert, List<UpstreamHandshake>> {
 
@@ -72,8 +90,8 @@ public final class HandshakesAssert extends AbstractAssert<HandshakesAssert, Lis
 	}
 
 	/**
-	 * Checks that the first handshake was full and every later one resumed: what a client with a working session
-	 * cache does against one upstream, one connection at a time.
+	 * Checks that the first handshake was full and every later one resumed: what a client
+	 * with a working session cache does against one upstream, one connection at a time.
 	 * @return this
 	 */
 	public HandshakesAssert firstFullThenResumed() {

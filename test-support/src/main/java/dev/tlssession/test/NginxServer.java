@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.test;
 
 import java.io.IOException;
@@ -12,15 +28,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * nginx (OpenSSL) on {@code 127.0.0.1}: one process, one worker, closing every connection after its response, and
- * answering every request with {@code 200 ok}. It is the most common TLS terminator in front of HTTPS APIs. The
- * server's view of each handshake comes from its access log ({@code $ssl_session_reused}, {@code $ssl_protocol}).
- * It needs the {@code nginx} executable (Debian package {@code nginx-light} or {@code nginx}).
+ * nginx (OpenSSL) on {@code 127.0.0.1}: one process, one worker, closing every connection
+ * after its response, and answering every request with {@code 200 ok}. It is the most
+ * common TLS terminator in front of HTTPS APIs. The server's view of each handshake comes
+ * from its access log ({@code $ssl_session_reused}, {@code $ssl_protocol}). It needs the
+ * {@code nginx} executable (Debian package {@code nginx-light} or {@code nginx}).
  * <ul>
- * <li>{@link ResumptionMode#TLS13}: TLS 1.3 only, tickets from an explicit key, no session cache.</li>
- * <li>{@link ResumptionMode#TLS12_SESSION_IDS}: TLS 1.2 only, a shared session cache, no tickets.</li>
- * <li>{@link ResumptionMode#TLS12_TICKETS}: TLS 1.2 only, tickets from an explicit key, no session cache.</li>
+ * <li>{@link ResumptionMode#TLS13}: TLS 1.3 only, tickets from an explicit key, no
+ * session cache.</li>
+ * <li>{@link ResumptionMode#TLS12_SESSION_IDS}: TLS 1.2 only, a shared session cache, no
+ * tickets.</li>
+ * <li>{@link ResumptionMode#TLS12_TICKETS}: TLS 1.2 only, tickets from an explicit key,
+ * no session cache.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class NginxServer implements IndependentServer {
 
@@ -60,10 +82,11 @@ public final class NginxServer implements IndependentServer {
 	}
 
 	/**
-	 * Starts nginx with the server certificate of the {@link TestCertificateAuthority#shared() shared} authority.
+	 * Starts nginx with the server certificate of the
+	 * {@link TestCertificateAuthority#shared() shared} authority.
 	 * @param mode how clients resume
-	 * @param directory a directory for its configuration, certificate and logs (an access log of an earlier server
-	 * there is deleted)
+	 * @param directory a directory for its configuration, certificate and logs (an access
+	 * log of an earlier server there is deleted)
 	 * @return the running server
 	 */
 	public static NginxServer start(ResumptionMode mode, Path directory) {
@@ -73,8 +96,8 @@ public final class NginxServer implements IndependentServer {
 	/**
 	 * Starts nginx.
 	 * @param mode how clients resume
-	 * @param directory a directory for its configuration, certificate and logs (an access log of an earlier server
-	 * there is deleted)
+	 * @param directory a directory for its configuration, certificate and logs (an access
+	 * log of an earlier server there is deleted)
 	 * @param authority the authority whose server certificate it presents
 	 * @return the running server
 	 */
@@ -164,8 +187,8 @@ public final class NginxServer implements IndependentServer {
 	}
 
 	/**
-	 * The handshakes in the access log. Waits, for at most 5 seconds, until it has one line per response: nginx
-	 * writes the line after it has sent the response.
+	 * The handshakes in the access log. Waits, for at most 5 seconds, until it has one
+	 * line per response: nginx writes the line after it has sent the response.
 	 * @param bodies the bodies of the responses so far
 	 * @return the handshakes
 	 */
@@ -183,8 +206,9 @@ public final class NginxServer implements IndependentServer {
 	}
 
 	/**
-	 * The handshakes in the access log by request path (without the query), for clients that tag their requests
-	 * by path, once the log has stopped growing (for at most a second).
+	 * The handshakes in the access log by request path (without the query), for clients
+	 * that tag their requests by path, once the log has stopped growing (for at most a
+	 * second).
 	 * @return the handshakes of the requests of each path, in order
 	 */
 	public Map<String, List<UpstreamHandshake>> handshakesByPath() {
@@ -242,7 +266,8 @@ public final class NginxServer implements IndependentServer {
 	}
 
 	/**
-	 * Restarts nginx on the same port with the same ticket key: the session cache is lost, tickets stay valid.
+	 * Restarts nginx on the same port with the same ticket key: the session cache is
+	 * lost, tickets stay valid.
 	 */
 	public void restart() {
 		int port = port();
@@ -251,8 +276,8 @@ public final class NginxServer implements IndependentServer {
 	}
 
 	/**
-	 * Restarts nginx with a new ticket key, the way operators rotate keys: every ticket issued so far is refused,
-	 * and the session cache is empty.
+	 * Restarts nginx with a new ticket key, the way operators rotate keys: every ticket
+	 * issued so far is refused, and the session cache is empty.
 	 */
 	@Override
 	public void forgetSessions() {

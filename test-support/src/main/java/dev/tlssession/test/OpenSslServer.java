@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.test;
 
 import java.nio.file.Path;
@@ -7,16 +23,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code openssl s_server -www} (OpenSSL 3) on {@code 127.0.0.1}: OpenSSL's own reference server. Its status page
- * reports {@code New, TLSv1.3, Cipher is ...} or {@code Reused, ...} for the connection that fetched it, so each
- * response body is the server's view of its handshake. It needs the {@code openssl} executable.
+ * {@code openssl s_server -www} (OpenSSL 3) on {@code 127.0.0.1}: OpenSSL's own reference
+ * server. Its status page reports {@code New, TLSv1.3, Cipher is ...} or
+ * {@code Reused, ...} for the connection that fetched it, so each response body is the
+ * server's view of its handshake. It needs the {@code openssl} executable.
  * <ul>
- * <li>{@link ResumptionMode#TLS13}: {@code -tls1_3}, stateless tickets (OpenSSL's default; 2 per full handshake, 1
- * per resumption).</li>
- * <li>{@link ResumptionMode#TLS12_SESSION_IDS}: {@code -tls1_2 -no_ticket}: the internal session cache only.</li>
- * <li>{@link ResumptionMode#TLS12_TICKETS}: {@code -tls1_2 -no_cache}: tickets only, no session cache.</li>
+ * <li>{@link ResumptionMode#TLS13}: {@code -tls1_3}, stateless tickets (OpenSSL's
+ * default; 2 per full handshake, 1 per resumption).</li>
+ * <li>{@link ResumptionMode#TLS12_SESSION_IDS}: {@code -tls1_2 -no_ticket}: the internal
+ * session cache only.</li>
+ * <li>{@link ResumptionMode#TLS12_TICKETS}: {@code -tls1_2 -no_cache}: tickets only, no
+ * session cache.</li>
  * </ul>
  * s_server serves one connection at a time and makes new ticket keys whenever it starts.
+ *
+ * @since 0.1.0
  */
 public final class OpenSslServer implements IndependentServer {
 
@@ -48,8 +69,8 @@ public final class OpenSslServer implements IndependentServer {
 	}
 
 	/**
-	 * Starts s_server with the server certificate of the {@link TestCertificateAuthority#shared() shared}
-	 * authority.
+	 * Starts s_server with the server certificate of the
+	 * {@link TestCertificateAuthority#shared() shared} authority.
 	 * @param mode how clients resume
 	 * @param directory an empty directory for its certificate and output
 	 * @return the running server
@@ -70,8 +91,10 @@ public final class OpenSslServer implements IndependentServer {
 	}
 
 	/**
-	 * Starts a TLS 1.3 s_server that sends a number of tickets after each full handshake ({@code -num_tickets}).
-	 * @param tickets tickets per full handshake; OpenSSL sends one after a resumed handshake whatever this is
+	 * Starts a TLS 1.3 s_server that sends a number of tickets after each full handshake
+	 * ({@code -num_tickets}).
+	 * @param tickets tickets per full handshake; OpenSSL sends one after a resumed
+	 * handshake whatever this is
 	 * @param directory an empty directory for its certificate and output
 	 * @param authority the authority whose server certificate it presents
 	 * @return the running server
@@ -153,8 +176,8 @@ public final class OpenSslServer implements IndependentServer {
 	}
 
 	/**
-	 * Restarts s_server on the same port: new ticket keys and an empty session cache, so nothing issued before
-	 * resumes.
+	 * Restarts s_server on the same port: new ticket keys and an empty session cache, so
+	 * nothing issued before resumes.
 	 */
 	@Override
 	public void forgetSessions() {

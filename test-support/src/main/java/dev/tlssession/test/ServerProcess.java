@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.test;
 
 import java.io.File;
@@ -23,13 +39,17 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A server process that a test starts from a temporary directory, on a free port of 127.0.0.1: so that tests can
- * run servers nobody on the team wrote, it is bounded in time and never left behind. It is killed on
- * {@link #close()}, at JVM exit, and by {@code timeout(1)} once {@link #LIFETIME} is over even if the JVM dies.
+ * A server process that a test starts from a temporary directory, on a free port of
+ * 127.0.0.1: so that tests can run servers nobody on the team wrote, it is bounded in
+ * time and never left behind. It is killed on {@link #close()}, at JVM exit, and by
+ * {@code timeout(1)} once {@link #LIFETIME} is over even if the JVM dies.
  */
 final class ServerProcess implements AutoCloseable {
 
-	/** The longest a server may live: far more than a test needs, and the bound if the JVM is killed. */
+	/**
+	 * The longest a server may live: far more than a test needs, and the bound if the JVM
+	 * is killed.
+	 */
 	static final Duration LIFETIME = Duration.ofMinutes(3);
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
@@ -66,8 +86,9 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Finds an executable. A missing one fails the test on CI ({@code CI=true}), so CI never skips silently;
-	 * elsewhere it skips the test with the package to install (outside JUnit, it fails).
+	 * Finds an executable. A missing one fails the test on CI ({@code CI=true}), so CI
+	 * never skips silently; elsewhere it skips the test with the package to install
+	 * (outside JUnit, it fails).
 	 * @param debianPackage the package that provides it, for the message
 	 * @param candidates absolute paths or names to look up on the {@code PATH}, in order
 	 * @return the executable
@@ -76,9 +97,8 @@ final class ServerProcess implements AutoCloseable {
 	static Path executable(String debianPackage, String... candidates) {
 		Path found = find(candidates);
 		if (found == null) {
-			String message = String.join(" or ", candidates) + " is not installed (looked at "
-					+ candidates(candidates) + "). These tests need it: install the Debian package '" + debianPackage
-					+ "'.";
+			String message = String.join(" or ", candidates) + " is not installed (looked at " + candidates(candidates)
+					+ "). These tests need it: install the Debian package '" + debianPackage + "'.";
 			if (JUNIT_PRESENT && !"true".equalsIgnoreCase(System.getenv("CI"))) {
 				Assumptions.abort(message);
 			}
@@ -124,10 +144,11 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a server on a free port, trying another port if it exits before it is ready (another process may
-	 * have taken the port in between).
+	 * Starts a server on a free port, trying another port if it exits before it is ready
+	 * (another process may have taken the port in between).
 	 * @param name the server's name, for messages and the log file name
-	 * @param directory the working directory; the process's output goes to {@code <name>.log} in it
+	 * @param directory the working directory; the process's output goes to
+	 * {@code <name>.log} in it
 	 * @param command the command line for a port (it may write configuration files first)
 	 * @param ready whether the server accepts connections, given its output so far
 	 * @return the running server
@@ -147,7 +168,8 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a server on a given port, for example to restart one where its clients expect it.
+	 * Starts a server on a given port, for example to restart one where its clients
+	 * expect it.
 	 * @param name the server's name
 	 * @param directory the working directory
 	 * @param port the port
@@ -200,8 +222,8 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/**
-	 * What this process has written to its standard output and error so far (the log file also holds the output
-	 * of earlier processes of the same name).
+	 * What this process has written to its standard output and error so far (the log file
+	 * also holds the output of earlier processes of the same name).
 	 * @return the output
 	 */
 	String output() {

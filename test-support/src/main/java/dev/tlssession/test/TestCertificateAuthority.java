@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.test;
 
 import java.io.IOException;
@@ -24,15 +40,19 @@ import org.springframework.boot.ssl.SslBundleKey;
 import org.springframework.boot.ssl.SslStoreBundle;
 
 /**
- * A certificate authority made in memory when it is created, with a server certificate it issued for
- * {@code localhost}, {@code 127.0.0.1} and any other host names given, and client certificates on demand. Nothing is
- * read from or written to disk unless asked ({@link #writeRootPem(Path)}, {@link #writeServerPem(Path)}), and the
- * certificates are valid from a day ago for 30 days.
+ * A certificate authority made in memory when it is created, with a server certificate it
+ * issued for {@code localhost}, {@code 127.0.0.1} and any other host names given, and
+ * client certificates on demand. Nothing is read from or written to disk unless asked
+ * ({@link #writeRootPem(Path)}, {@link #writeServerPem(Path)}), and the certificates are
+ * valid from a day ago for 30 days.
  * <p>
- * A Spring Boot application trusts it through an SSL bundle: {@link TlsUpstreamExtension#registerSslBundle} adds
- * one to a test's environment in one line, {@link #sslBundlePropertyValues(String)} gives its properties to an
- * {@code ApplicationContextRunner}, and {@link #sslBundleRegistrar(String)} registers it from a bean.
+ * A Spring Boot application trusts it through an SSL bundle:
+ * {@link TlsUpstreamExtension#registerSslBundle} adds one to a test's environment in one
+ * line, {@link #sslBundlePropertyValues(String)} gives its properties to an
+ * {@code ApplicationContextRunner}, and {@link #sslBundleRegistrar(String)} registers it
+ * from a bean.
  *
+ * @since 0.1.0
  * @see TlsUpstream
  */
 public final class TestCertificateAuthority {
@@ -77,7 +97,8 @@ public final class TestCertificateAuthority {
 	/**
 	 * Makes an authority with ECDSA P-256 keys.
 	 * @param name the authority's common name
-	 * @param serverNames host names its server certificate names besides {@code localhost} and {@code 127.0.0.1}
+	 * @param serverNames host names its server certificate names besides
+	 * {@code localhost} and {@code 127.0.0.1}
 	 * @return the authority
 	 */
 	public static TestCertificateAuthority create(String name, String... serverNames) {
@@ -88,7 +109,8 @@ public final class TestCertificateAuthority {
 	 * Makes an authority.
 	 * @param name the authority's common name
 	 * @param keyType the type of its keys and of the keys of the certificates it issues
-	 * @param serverNames host names its server certificate names besides {@code localhost} and {@code 127.0.0.1}
+	 * @param serverNames host names its server certificate names besides
+	 * {@code localhost} and {@code 127.0.0.1}
 	 * @return the authority
 	 */
 	public static TestCertificateAuthority create(String name, KeyType keyType, String... serverNames) {
@@ -96,8 +118,8 @@ public final class TestCertificateAuthority {
 	}
 
 	/**
-	 * The authority this JVM's upstreams use unless told otherwise, made on first use: ECDSA P-256, a server
-	 * certificate for {@code localhost} and {@code 127.0.0.1}.
+	 * The authority this JVM's upstreams use unless told otherwise, made on first use:
+	 * ECDSA P-256, a server certificate for {@code localhost} and {@code 127.0.0.1}.
 	 * @return the shared authority
 	 */
 	public static TestCertificateAuthority shared() {
@@ -137,7 +159,8 @@ public final class TestCertificateAuthority {
 	}
 
 	/**
-	 * The host names the server certificate names ({@code localhost} first); it also names {@code 127.0.0.1}.
+	 * The host names the server certificate names ({@code localhost} first); it also
+	 * names {@code 127.0.0.1}.
 	 * @return the host names
 	 */
 	public List<String> serverNames() {
@@ -183,7 +206,8 @@ public final class TestCertificateAuthority {
 	}
 
 	/**
-	 * A PKCS#12 key store (no password) with the authority's certificate as its one trusted entry.
+	 * A PKCS#12 key store (no password) with the authority's certificate as its one
+	 * trusted entry.
 	 * @return a new trust store
 	 */
 	public KeyStore trustStore() {
@@ -222,8 +246,8 @@ public final class TestCertificateAuthority {
 	}
 
 	/**
-	 * Registers an SSL bundle that trusts this authority, for a Spring Boot application: a bean of this type is
-	 * applied by Spring Boot's SSL auto-configuration.
+	 * Registers an SSL bundle that trusts this authority, for a Spring Boot application:
+	 * a bean of this type is applied by Spring Boot's SSL auto-configuration.
 	 * @param bundle the bundle's name
 	 * @return the registrar
 	 */
@@ -232,8 +256,8 @@ public final class TestCertificateAuthority {
 	}
 
 	/**
-	 * The properties of a PEM SSL bundle that trusts this authority, with the certificate inline:
-	 * {@code spring.ssl.bundle.pem.<bundle>.truststore.certificate}.
+	 * The properties of a PEM SSL bundle that trusts this authority, with the certificate
+	 * inline: {@code spring.ssl.bundle.pem.<bundle>.truststore.certificate}.
 	 * @param bundle the bundle's name
 	 * @return the properties by name
 	 */
@@ -244,8 +268,8 @@ public final class TestCertificateAuthority {
 	}
 
 	/**
-	 * The properties of {@link #sslBundleProperties(String)} as {@code name=value} pairs, for
-	 * {@code ApplicationContextRunner.withPropertyValues(...)}.
+	 * The properties of {@link #sslBundleProperties(String)} as {@code name=value} pairs,
+	 * for {@code ApplicationContextRunner.withPropertyValues(...)}.
 	 * @param bundle the bundle's name
 	 * @return the pairs
 	 */
@@ -266,9 +290,11 @@ public final class TestCertificateAuthority {
 	}
 
 	/**
-	 * Writes the server certificate chain and its key as PEM, as nginx and {@code openssl s_server} read them.
+	 * Writes the server certificate chain and its key as PEM, as nginx and
+	 * {@code openssl s_server} read them.
 	 * @param directory where to write
-	 * @return the certificate file, {@code server.pem}; the key is next to it as {@code server.key}
+	 * @return the certificate file, {@code server.pem}; the key is next to it as
+	 * {@code server.key}
 	 */
 	public Path writeServerPem(Path directory) {
 		write(directory.resolve("server.key"), this.server.getPrivateKeyPEM());

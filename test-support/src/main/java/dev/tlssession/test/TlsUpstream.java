@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.test;
 
 import java.security.SecureRandom;
@@ -39,23 +55,26 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
 
 /**
- * An HTTPS upstream on {@code 127.0.0.1}, in the test's JVM, that records for every connection whether its handshake
- * resumed a session, as the server saw it: the view to check a client's against. It answers every request with
- * {@code 200 ok} (or the body it was built with), and by default closes each connection after its response, so
- * that every request makes a handshake.
+ * An HTTPS upstream on {@code 127.0.0.1}, in the test's JVM, that records for every
+ * connection whether its handshake resumed a session, as the server saw it: the view to
+ * check a client's against. It answers every request with {@code 200 ok} (or the body it
+ * was built with), and by default closes each connection after its response, so that
+ * every request makes a handshake.
  * <p>
- * It runs on OpenSSL (BoringSSL, netty-tcnative) when that is available, else on the JDK, in one of the three
- * {@link ResumptionMode modes}, with a certificate of a {@link TestCertificateAuthority} (by default the
- * {@link TestCertificateAuthority#shared() shared} one), optionally requiring client certificates. It can rotate its
- * ticket keys, forget its sessions or swap its certificate, and break connections in the ways servers do, to test
- * what a client does then.
- * <pre class="code">
+ * It runs on OpenSSL (BoringSSL, netty-tcnative) when that is available, else on the JDK,
+ * in one of the three {@link ResumptionMode modes}, with a certificate of a
+ * {@link TestCertificateAuthority} (by default the
+ * {@link TestCertificateAuthority#shared() shared} one), optionally requiring client
+ * certificates. It can rotate its ticket keys, forget its sessions or swap its
+ * certificate, and break connections in the ways servers do, to test what a client does
+ * then. <pre class="code">
  * try (TlsUpstream upstream = TlsUpstream.start(ResumptionMode.TLS13)) {
  *     // 20 requests to upstream.url() on new connections
  *     assertThat(upstream).lastConnections(20).haveResumedAtLeast(19);
  * }
  * </pre>
  *
+ * @since 0.1.0
  * @see TlsUpstreamExtension
  * @see TlsUpstreamAssertions
  */
@@ -133,8 +152,8 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * Starts an upstream with the defaults: a certificate of the shared authority, no client certificates, a new
-	 * connection per request, any free port.
+	 * Starts an upstream with the defaults: a certificate of the shared authority, no
+	 * client certificates, a new connection per request, any free port.
 	 * @param mode how clients resume
 	 * @return the running upstream
 	 */
@@ -208,7 +227,8 @@ public final class TlsUpstream implements AutoCloseable {
 			});
 		}
 		if (this.alertMidResponse) {
-			// part of the body, then a fatal alert record where the client expects encrypted data
+			// part of the body, then a fatal alert record where the client expects
+			// encrypted data
 			response.withConnection((connection) -> {
 				Channel channel = connection.channel();
 				channel.eventLoop().schedule(() -> sendFatalAlert(channel), 50, TimeUnit.MILLISECONDS);
@@ -272,9 +292,11 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * The authority whose certificate the upstream presents (and whose client certificates it accepts, when it
-	 * requires them), unless it was built with a certificate of its own.
-	 * @return the authority, or {@code null} when built with {@link Builder#certificate(X509Bundle)}
+	 * The authority whose certificate the upstream presents (and whose client
+	 * certificates it accepts, when it requires them), unless it was built with a
+	 * certificate of its own.
+	 * @return the authority, or {@code null} when built with
+	 * {@link Builder#certificate(X509Bundle)}
 	 */
 	public @Nullable TestCertificateAuthority certificateAuthority() {
 		return this.authority;
@@ -289,7 +311,8 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * The upstream's URL with the host name {@code localhost}, which its default certificate names.
+	 * The upstream's URL with the host name {@code localhost}, which its default
+	 * certificate names.
 	 * @return {@code https://localhost:<port>/}
 	 */
 	public String url() {
@@ -297,8 +320,8 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * The upstream's URL with another host name, one that resolves to {@code 127.0.0.1} and that its certificate
-	 * names.
+	 * The upstream's URL with another host name, one that resolves to {@code 127.0.0.1}
+	 * and that its certificate names.
 	 * @param host the host name
 	 * @return {@code https://<host>:<port>/}
 	 */
@@ -307,8 +330,8 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * The handshakes of the connections so far, oldest first, as the server saw them (the most recent
-	 * {@value HandshakeRecorder#DEFAULT_RETAINED} unless built otherwise).
+	 * The handshakes of the connections so far, oldest first, as the server saw them (the
+	 * most recent {@value HandshakeRecorder#DEFAULT_RETAINED} unless built otherwise).
 	 * @return the handshakes that completed
 	 */
 	public List<UpstreamHandshake> handshakes() {
@@ -325,8 +348,8 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * The raw ids of the sessions the server saw, for checking that they appear nowhere else (in logs, meters or
-	 * endpoints).
+	 * The raw ids of the sessions the server saw, for checking that they appear nowhere
+	 * else (in logs, meters or endpoints).
 	 * @return the ids, oldest first
 	 */
 	public List<byte[]> sessionIds() {
@@ -365,7 +388,8 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * Replaces the ticket keys: tickets issued so far can no longer be resumed. OpenSSL only.
+	 * Replaces the ticket keys: tickets issued so far can no longer be resumed. OpenSSL
+	 * only.
 	 * @throws IllegalStateException on the JDK, whose ticket keys cannot be set
 	 */
 	public void rotateTicketKeys() {
@@ -373,8 +397,8 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets every session, as a restarted server does: new ticket keys, or an empty session cache in
-	 * {@link ResumptionMode#TLS12_SESSION_IDS}. OpenSSL only.
+	 * Forgets every session, as a restarted server does: new ticket keys, or an empty
+	 * session cache in {@link ResumptionMode#TLS12_SESSION_IDS}. OpenSSL only.
 	 * @throws IllegalStateException on the JDK
 	 */
 	public void forgetSessions() {
@@ -396,8 +420,9 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * Presents another certificate to new connections, as a server restarted with a renewed certificate: a new TLS
-	 * context, so new ticket keys and an empty session cache. The port and the recorded handshakes stay.
+	 * Presents another certificate to new connections, as a server restarted with a
+	 * renewed certificate: a new TLS context, so new ticket keys and an empty session
+	 * cache. The port and the recorded handshakes stay.
 	 * @param certificate the certificate, its key and chain
 	 */
 	public void swapCertificate(X509Bundle certificate) {
@@ -413,7 +438,8 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the server reset each connection shortly after its response instead of closing it with close_notify.
+	 * Makes the server reset each connection shortly after its response instead of
+	 * closing it with close_notify.
 	 * @param reset whether to reset
 	 */
 	public void resetConnectionsAfterResponse(boolean reset) {
@@ -421,8 +447,8 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the server send part of each response and then a fatal alert, after the handshake, instead of
-	 * finishing the response or closing in order.
+	 * Makes the server send part of each response and then a fatal alert, after the
+	 * handshake, instead of finishing the response or closing in order.
 	 * @param alert whether to send it
 	 */
 	public void alertMidResponse(boolean alert) {
@@ -438,9 +464,9 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the server break the handshakes of new connections after its first record (the ServerHello, which
-	 * already says whether the offered session is resumed): the client receives garbage in the middle of the
-	 * handshake and fails it with an alert.
+	 * Makes the server break the handshakes of new connections after its first record
+	 * (the ServerHello, which already says whether the offered session is resumed): the
+	 * client receives garbage in the middle of the handshake and fails it with an alert.
 	 * @param broken whether to break them
 	 */
 	public void breakHandshakes(boolean broken) {
@@ -448,8 +474,9 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the server answer each request with the subject of the client certificate its TLS session
-	 * authenticated and whether the session was resumed, {@code subject|resumed}, or {@code none|resumed}.
+	 * Makes the server answer each request with the subject of the client certificate its
+	 * TLS session authenticated and whether the session was resumed,
+	 * {@code subject|resumed}, or {@code none|resumed}.
 	 * @param echo whether to answer so
 	 */
 	public void echoClientIdentity(boolean echo) {
@@ -457,7 +484,8 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server and tells the {@link UpstreamListener}s what it saw. Closing it again does nothing.
+	 * Stops the server and tells the {@link UpstreamListener}s what it saw. Closing it
+	 * again does nothing.
 	 */
 	@Override
 	public void close() {
@@ -486,7 +514,8 @@ public final class TlsUpstream implements AutoCloseable {
 	}
 
 	/**
-	 * Passes on the first TLS record the server writes, then a record of garbage instead of the rest.
+	 * Passes on the first TLS record the server writes, then a record of garbage instead
+	 * of the rest.
 	 */
 	private static final class HandshakeBreaker extends ChannelOutboundHandlerAdapter {
 
@@ -504,8 +533,7 @@ public final class TlsUpstream implements AutoCloseable {
 			ByteBuf record = buffer.readRetainedSlice(first);
 			buffer.release();
 			ctx.write(record);
-			ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] { 0x17, 0x03, 0x03, 0x00, 0x04, 1, 2, 3, 4 }),
-					promise);
+			ctx.writeAndFlush(Unpooled.wrappedBuffer(new byte[] { 0x17, 0x03, 0x03, 0x00, 0x04, 1, 2, 3, 4 }), promise);
 		}
 
 	}
@@ -544,8 +572,9 @@ public final class TlsUpstream implements AutoCloseable {
 		}
 
 		/**
-		 * Presents the server certificate of an authority, and accepts its client certificates when they are
-		 * required. By default the {@link TestCertificateAuthority#shared() shared} authority.
+		 * Presents the server certificate of an authority, and accepts its client
+		 * certificates when they are required. By default the
+		 * {@link TestCertificateAuthority#shared() shared} authority.
 		 * @param authority the authority
 		 * @return this builder
 		 */
@@ -555,7 +584,8 @@ public final class TlsUpstream implements AutoCloseable {
 		}
 
 		/**
-		 * Presents a certificate of its own instead of the authority's server certificate.
+		 * Presents a certificate of its own instead of the authority's server
+		 * certificate.
 		 * @param certificate the certificate, its key and chain
 		 * @return this builder
 		 */
@@ -584,8 +614,8 @@ public final class TlsUpstream implements AutoCloseable {
 		}
 
 		/**
-		 * Whether connections stay open after a response. By default each is closed, so that every request makes
-		 * a handshake.
+		 * Whether connections stay open after a response. By default each is closed, so
+		 * that every request makes a handshake.
 		 * @param keepAlive whether to keep connections open
 		 * @return this builder
 		 */
@@ -595,8 +625,8 @@ public final class TlsUpstream implements AutoCloseable {
 		}
 
 		/**
-		 * Listens on a given port, for example that of an upstream that was closed, as a restarted server does.
-		 * By default any free port.
+		 * Listens on a given port, for example that of an upstream that was closed, as a
+		 * restarted server does. By default any free port.
 		 * @param port the port
 		 * @return this builder
 		 */
@@ -606,7 +636,8 @@ public final class TlsUpstream implements AutoCloseable {
 		}
 
 		/**
-		 * The server's TLS implementation. By default OpenSSL when netty-tcnative is available, else the JDK.
+		 * The server's TLS implementation. By default OpenSSL when netty-tcnative is
+		 * available, else the JDK.
 		 * @param provider {@link SslProvider#OPENSSL} or {@link SslProvider#JDK}
 		 * @return this builder
 		 */
@@ -628,8 +659,8 @@ public final class TlsUpstream implements AutoCloseable {
 		}
 
 		/**
-		 * Runs the server on event loop threads of its own, so that its work is apart from the client's. By default
-		 * it shares Reactor Netty's global event loops.
+		 * Runs the server on event loop threads of its own, so that its work is apart
+		 * from the client's. By default it shares Reactor Netty's global event loops.
 		 * @param threads the number of threads
 		 * @return this builder
 		 */
@@ -639,8 +670,9 @@ public final class TlsUpstream implements AutoCloseable {
 		}
 
 		/**
-		 * How many of the most recent handshakes the upstream keeps for {@link TlsUpstream#handshakes()}; the
-		 * counts cover all of them. By default {@value HandshakeRecorder#DEFAULT_RETAINED}.
+		 * How many of the most recent handshakes the upstream keeps for
+		 * {@link TlsUpstream#handshakes()}; the counts cover all of them. By default
+		 * {@value HandshakeRecorder#DEFAULT_RETAINED}.
 		 * @param handshakes the number of handshakes
 		 * @return this builder
 		 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.test;
 
 import java.time.Duration;
@@ -9,7 +25,10 @@ import io.micrometer.core.instrument.Timer;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * Assertions on what a {@link TlsUpstream} saw, and on whether a client's meters agree with it.
+ * Assertions on what a {@link TlsUpstream} saw, and on whether a client's meters agree
+ * with it.
+ *
+ * @since 0.1.0
  */
 public final class TlsUpstreamAssert extends AbstractAssert<TlsUpstreamAssert, TlsUpstream> {
 
@@ -26,15 +45,16 @@ public final class TlsUpstreamAssert extends AbstractAssert<TlsUpstreamAssert, T
 
 	/**
 	 * Assertions on the handshakes of the most recent connections.
-	 * @param connections how many connections; the upstream must have seen at least that many handshakes
+	 * @param connections how many connections; the upstream must have seen at least that
+	 * many handshakes
 	 * @return assertions on their handshakes, oldest first
 	 */
 	public HandshakesAssert lastConnections(int connections) {
 		isNotNull();
 		List<UpstreamHandshake> last = this.actual.lastHandshakes(connections);
 		if (last.size() < connections) {
-			failWithMessage("Expected at least %d connections to %s but it saw %d handshakes", connections,
-					this.actual, last.size());
+			failWithMessage("Expected at least %d connections to %s but it saw %d handshakes", connections, this.actual,
+					last.size());
 		}
 		return new HandshakesAssert(last);
 	}
@@ -62,11 +82,12 @@ public final class TlsUpstreamAssert extends AbstractAssert<TlsUpstreamAssert, T
 	}
 
 	/**
-	 * Checks that the client's {@code tls.session.handshakes} timer of a cache counted the resumed and full
-	 * handshakes this upstream saw since it started (or its counts were reset). When the timers have a
-	 * {@code host} tag ({@code tls.session.metrics.host-tag=true}) only those of this upstream's port count;
-	 * otherwise the cache must have talked to this upstream only. Meters and server are given up to two seconds
-	 * to settle.
+	 * Checks that the client's {@code tls.session.handshakes} timer of a cache counted
+	 * the resumed and full handshakes this upstream saw since it started (or its counts
+	 * were reset). When the timers have a {@code host} tag
+	 * ({@code tls.session.metrics.host-tag=true}) only those of this upstream's port
+	 * count; otherwise the cache must have talked to this upstream only. Meters and
+	 * server are given up to two seconds to settle.
 	 * @param registry the client application's meter registry
 	 * @param cache the cache's name
 	 * @return this
@@ -83,9 +104,10 @@ public final class TlsUpstreamAssert extends AbstractAssert<TlsUpstreamAssert, T
 				return this;
 			}
 			if (System.nanoTime() - deadline > 0) {
-				failWithMessage("Expected the %s{cache=%s} meters to agree with %s, which saw %d resumed and %d full "
-						+ "handshakes, but they counted %d resumed and %d full", HANDSHAKES_METER, cache, this.actual,
-						resumed, full, metersResumed, metersFull);
+				failWithMessage(
+						"Expected the %s{cache=%s} meters to agree with %s, which saw %d resumed and %d full "
+								+ "handshakes, but they counted %d resumed and %d full",
+						HANDSHAKES_METER, cache, this.actual, resumed, full, metersResumed, metersFull);
 			}
 			try {
 				Thread.sleep(20);

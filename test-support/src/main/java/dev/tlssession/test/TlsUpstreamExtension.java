@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.test;
 
 import org.jspecify.annotations.Nullable;
@@ -10,12 +26,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A JUnit Jupiter extension that runs a {@link TlsUpstream} for a test class (registered on a {@code static} field)
- * or for each test (on an instance field), and gives a Spring Boot test an SSL bundle that trusts it in one line.
+ * A JUnit Jupiter extension that runs a {@link TlsUpstream} for a test class (registered
+ * on a {@code static} field) or for each test (on an instance field), and gives a Spring
+ * Boot test an SSL bundle that trusts it in one line.
  * <p>
- * Does my service's client really resume against its upstream? In a {@code @SpringBootTest} where the client's
- * base URL is a property:
- * <pre class="code">
+ * Does my service's client really resume against its upstream? In a
+ * {@code @SpringBootTest} where the client's base URL is a property: <pre class="code">
  * &#064;SpringBootTest(properties = { "tls.session.caches.payments.hosts=localhost",
  *         "tls.session.caches.payments.ssl-bundle=payments" })
  * class PaymentsClientResumptionTests {
@@ -45,11 +61,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  *     }
  *
  * }
- * </pre>
- * ({@code assertThat} from {@link TlsUpstreamAssertions}). The upstream closes every connection after its response,
- * so each call makes a handshake. It starts before the first test, or when it is first asked for its URL or port,
- * and stops after the last. Its counts are not reset between tests: compare the last connections, or call
+ * </pre> ({@code assertThat} from {@link TlsUpstreamAssertions}). The upstream closes
+ * every connection after its response, so each call makes a handshake. It starts before
+ * the first test, or when it is first asked for its URL or port, and stops after the
+ * last. Its counts are not reset between tests: compare the last connections, or call
  * {@link TlsUpstream#resetCounts()}.
+ *
+ * @since 0.1.0
  */
 public final class TlsUpstreamExtension
 		implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
@@ -65,7 +83,8 @@ public final class TlsUpstreamExtension
 	}
 
 	/**
-	 * An extension that runs an upstream with the defaults of {@link TlsUpstream#start(ResumptionMode)}.
+	 * An extension that runs an upstream with the defaults of
+	 * {@link TlsUpstream#start(ResumptionMode)}.
 	 * @param mode how clients resume
 	 * @return the extension
 	 */
@@ -163,7 +182,8 @@ public final class TlsUpstreamExtension
 	/**
 	 * The authority whose certificate the upstream presents.
 	 * @return the authority
-	 * @throws IllegalStateException if the upstream was built with a certificate of its own
+	 * @throws IllegalStateException if the upstream was built with a certificate of its
+	 * own
 	 */
 	public TestCertificateAuthority certificateAuthority() {
 		TestCertificateAuthority authority = upstream().certificateAuthority();
@@ -174,8 +194,9 @@ public final class TlsUpstreamExtension
 	}
 
 	/**
-	 * Adds a PEM SSL bundle that trusts the upstream's authority to a Spring test's environment, from a
-	 * {@code @DynamicPropertySource} method: {@code spring.ssl.bundle.pem.<bundle>.truststore.certificate}.
+	 * Adds a PEM SSL bundle that trusts the upstream's authority to a Spring test's
+	 * environment, from a {@code @DynamicPropertySource} method:
+	 * {@code spring.ssl.bundle.pem.<bundle>.truststore.certificate}.
 	 * @param registry the registry
 	 * @param bundle the bundle's name
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.actuate.endpoint;
 
 import java.time.Duration;
@@ -23,10 +39,13 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
- * {@link Endpoint @Endpoint} for the TLS session caches: their settings, handshakes, offers, size and evictions,
- * the sessions of one cache (views without secrets, at most {@value #MAX_LIMIT} per request), and flushing a cache or
- * one upstream's sessions. Read-only unless {@code management.endpoint.tlssessions.access=unrestricted}: flushing
+ * {@link Endpoint @Endpoint} for the TLS session caches: their settings, handshakes,
+ * offers, size and evictions, the sessions of one cache (views without secrets, at most
+ * {@value #MAX_LIMIT} per request), and flushing a cache or one upstream's sessions.
+ * Read-only unless {@code management.endpoint.tlssessions.access=unrestricted}: flushing
  * and removing change what the application resumes.
+ *
+ * @since 0.1.0
  */
 @Endpoint(id = "tlssessions", defaultAccess = Access.READ_ONLY)
 public class TlsSessionsEndpoint {
@@ -67,8 +86,8 @@ public class TlsSessionsEndpoint {
 	/**
 	 * Describes one cache and its oldest sessions.
 	 * @param cache the cache name
-	 * @param limit how many sessions to list, from 1 to {@value #MAX_LIMIT}; {@value #DEFAULT_LIMIT} when
-	 * {@code null}
+	 * @param limit how many sessions to list, from 1 to {@value #MAX_LIMIT};
+	 * {@value #DEFAULT_LIMIT} when {@code null}
 	 * @return the descriptor, or {@code null} if there is no such cache
 	 * @throws IllegalArgumentException if the limit is out of range
 	 */
@@ -92,7 +111,8 @@ public class TlsSessionsEndpoint {
 	}
 
 	/**
-	 * Removes every session of a cache, or of one upstream when a host and port are given.
+	 * Removes every session of a cache, or of one upstream when a host and port are
+	 * given.
 	 * @param cache the cache name
 	 * @param host the upstream's host, or {@code null} for every upstream
 	 * @param port the upstream's port, required with a host
@@ -107,8 +127,8 @@ public class TlsSessionsEndpoint {
 			return null;
 		}
 		if ((host == null) != (port == null)) {
-			throw new IllegalArgumentException("Give both host and port to remove one upstream's sessions, or "
-					+ "neither to flush the cache");
+			throw new IllegalArgumentException(
+					"Give both host and port to remove one upstream's sessions, or " + "neither to flush the cache");
 		}
 		if (host == null) {
 			return new RemovalDescriptor(found.name(), null, found.flush());
@@ -160,7 +180,8 @@ public class TlsSessionsEndpoint {
 	 * @param offers offered sessions by the server's answer
 	 * @param size sessions in the cache
 	 * @param stored sessions kept since start
-	 * @param dropped sessions the cache did not keep (unusable on arrival, or no store to hand them to)
+	 * @param dropped sessions the cache did not keep (unusable on arrival, or no store to
+	 * hand them to)
 	 * @param storeFailures failed store calls
 	 * @param evictions sessions that left the cache, by cause
 	 */
@@ -245,11 +266,12 @@ public class TlsSessionsEndpoint {
 	 * What a removal did.
 	 *
 	 * @param cache the cache
-	 * @param upstream the upstream whose sessions were removed, or {@code null} for a flush
+	 * @param upstream the upstream whose sessions were removed, or {@code null} for a
+	 * flush
 	 * @param removed the number of sessions removed
 	 */
-	public record RemovalDescriptor(String cache, @Nullable String upstream, int removed)
-			implements OperationResponseBody {
+	public record RemovalDescriptor(String cache, @Nullable String upstream,
+			int removed) implements OperationResponseBody {
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure.endpoint;
 
 import java.util.List;
@@ -51,7 +67,8 @@ class TlsSessionsEndpointAutoConfigurationTests {
 	@Test
 	void runWhenAccessIsNoneShouldNotHaveEndpointBean() {
 		this.contextRunner
-			// the runner's environment converts enum values by their exact name; an application's also takes 'none'
+			// the runner's environment converts enum values by their exact name; an
+			// application's also takes 'none'
 			.withPropertyValues("management.endpoint.tlssessions.access=NONE",
 					"management.endpoints.web.exposure.include=*")
 			.run((context) -> assertThat(context).doesNotHaveBean(TlsSessionsEndpoint.class));
@@ -106,8 +123,8 @@ class TlsSessionsEndpointAutoConfigurationTests {
 
 	static TlsSessionCaches caches() {
 		try {
-			return new TlsSessionCaches(List.of(
-					new JdkTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TlsMaterial.JVM_DEFAULT)),
+			return new TlsSessionCaches(List
+				.of(new JdkTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TlsMaterial.JVM_DEFAULT)),
 					Map.of(), "default");
 		}
 		catch (SSLException ex) {

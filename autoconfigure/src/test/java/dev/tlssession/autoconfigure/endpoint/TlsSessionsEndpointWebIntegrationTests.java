@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure.endpoint;
 
 import java.time.Duration;
@@ -33,15 +49,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code tlssessions} endpoint and the meters through a running application, checked against what the
- * upstream's server (the test kit's) saw.
+ * The {@code tlssessions} endpoint and the meters through a running application, checked
+ * against what the upstream's server (the test kit's) saw.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"management.endpoints.web.exposure.include=tlssessions,metrics,health",
-		"management.endpoint.health.show-details=always", "management.endpoint.tlssessions.access=unrestricted",
-		"tls.session.caches.default.ssl-bundle=test",
-		"tls.session.caches.payments.ssl-bundle=test", "tls.session.caches.payments.hosts=payments.test",
-		"logging.level.dev.tlssession=TRACE" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=tlssessions,metrics,health",
+				"management.endpoint.health.show-details=always", "management.endpoint.tlssessions.access=unrestricted",
+				"tls.session.caches.default.ssl-bundle=test", "tls.session.caches.payments.ssl-bundle=test",
+				"tls.session.caches.payments.hosts=payments.test", "logging.level.dev.tlssession=TRACE" })
 @AutoConfigureWebTestClient
 @ExtendWith(OutputCaptureExtension.class)
 class TlsSessionsEndpointWebIntegrationTests {
@@ -63,8 +78,20 @@ class TlsSessionsEndpointWebIntegrationTests {
 
 	@BeforeEach
 	void reset() {
-		this.actuator.delete().uri("/actuator/tlssessions/default").exchange().expectStatus().isOk().expectBody().returnResult();
-		this.actuator.delete().uri("/actuator/tlssessions/payments").exchange().expectStatus().isOk().expectBody().returnResult();
+		this.actuator.delete()
+			.uri("/actuator/tlssessions/default")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult();
+		this.actuator.delete()
+			.uri("/actuator/tlssessions/payments")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult();
 		upstream.upstream().resetCounts();
 	}
 
@@ -78,15 +105,24 @@ class TlsSessionsEndpointWebIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.defaultCache").isEqualTo("default")
-			.jsonPath("$.caches.default.provider").isEqualTo("openssl")
-			.jsonPath("$.caches.default.settings.maxSessions").isEqualTo(1024)
-			.jsonPath("$.caches.payments.settings.hosts[0]").isEqualTo("payments.test")
-			.jsonPath("$.caches.default.handshakes.resumed").isNumber()
-			.jsonPath("$.caches.payments.offers.accepted").isNumber()
-			.jsonPath("$.caches.default.size").isEqualTo(1)
-			.jsonPath("$.caches.default.evictions.flushed").isNumber()
-			.jsonPath("$.caches.default.reuseRatio").isNumber();
+			.jsonPath("$.defaultCache")
+			.isEqualTo("default")
+			.jsonPath("$.caches.default.provider")
+			.isEqualTo("openssl")
+			.jsonPath("$.caches.default.settings.maxSessions")
+			.isEqualTo(1024)
+			.jsonPath("$.caches.payments.settings.hosts[0]")
+			.isEqualTo("payments.test")
+			.jsonPath("$.caches.default.handshakes.resumed")
+			.isNumber()
+			.jsonPath("$.caches.payments.offers.accepted")
+			.isNumber()
+			.jsonPath("$.caches.default.size")
+			.isEqualTo(1)
+			.jsonPath("$.caches.default.evictions.flushed")
+			.isNumber()
+			.jsonPath("$.caches.default.reuseRatio")
+			.isNumber();
 		assertThat(upstream.upstream().full()).isEqualTo(2);
 		assertThat(upstream.upstream().resumed()).isEqualTo(3);
 	}
@@ -121,16 +157,20 @@ class TlsSessionsEndpointWebIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.total").isEqualTo(3)
-			.jsonPath("$.sessions.length()").isEqualTo(2);
+			.jsonPath("$.total")
+			.isEqualTo(3)
+			.jsonPath("$.sessions.length()")
+			.isEqualTo(2);
 		this.actuator.get()
 			.uri("/actuator/tlssessions/default")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.total").isEqualTo(3)
-			.jsonPath("$.sessions.length()").isEqualTo(3);
+			.jsonPath("$.total")
+			.isEqualTo(3)
+			.jsonPath("$.sessions.length()")
+			.isEqualTo(3);
 	}
 
 	@Test
@@ -157,7 +197,13 @@ class TlsSessionsEndpointWebIntegrationTests {
 			.expectBody()
 			.jsonPath("$.message")
 			.isEqualTo("No TLS session cache 'nope'; caches are [default, payments]");
-		this.actuator.delete().uri("/actuator/tlssessions/nope").exchange().expectStatus().isNotFound().expectBody().returnResult();
+		this.actuator.delete()
+			.uri("/actuator/tlssessions/nope")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.returnResult();
 	}
 
 	@Test
@@ -228,9 +274,12 @@ class TlsSessionsEndpointWebIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.status").isEqualTo("UP")
-			.jsonPath("$.details.default.reuseRatio").isNumber()
-			.jsonPath("$.details.window").isEqualTo("PT5M");
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.details.default.reuseRatio")
+			.isNumber()
+			.jsonPath("$.details.window")
+			.isEqualTo("PT5M");
 	}
 
 	private double handshakes(String outcome) {
@@ -248,7 +297,10 @@ class TlsSessionsEndpointWebIntegrationTests {
 	private void call(String host, int times) {
 		WebClient client = this.webClient.build();
 		for (int i = 0; i < times; i++) {
-			assertThat(client.get().uri(upstream.url(host)).retrieve().bodyToMono(String.class)
+			assertThat(client.get()
+				.uri(upstream.url(host))
+				.retrieve()
+				.bodyToMono(String.class)
 				.block(Duration.ofSeconds(10))).isEqualTo("ok");
 		}
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure.metrics;
 
 import java.util.List;
@@ -98,16 +114,16 @@ class TlsSessionMetricsAutoConfigurationTests {
 	@Test
 	void hostTagIsOffByDefault() {
 		this.contextRunner.withBean(SimpleMeterRegistry.class)
-			.run((context) -> assertThat(context.getBean(TlsSessionMeterBinder.class)).hasFieldOrPropertyWithValue(
-					"hostTag", false));
+			.run((context) -> assertThat(context.getBean(TlsSessionMeterBinder.class))
+				.hasFieldOrPropertyWithValue("hostTag", false));
 	}
 
 	@Test
 	void hostTagIsTakenFromItsProperty() {
 		this.contextRunner.withBean(SimpleMeterRegistry.class)
 			.withPropertyValues("tls.session.metrics.host-tag=true")
-			.run((context) -> assertThat(context.getBean(TlsSessionMeterBinder.class)).hasFieldOrPropertyWithValue(
-					"hostTag", true));
+			.run((context) -> assertThat(context.getBean(TlsSessionMeterBinder.class))
+				.hasFieldOrPropertyWithValue("hostTag", true));
 	}
 
 	static TlsSessionCaches userCaches() {
