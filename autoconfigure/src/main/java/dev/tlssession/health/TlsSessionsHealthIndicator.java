@@ -23,6 +23,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,6 +69,13 @@ public class TlsSessionsHealthIndicator extends AbstractHealthIndicator {
 		this.caches = caches;
 		this.window = window;
 		this.clock = clock;
+		// the counts start at zero with the caches: the first check's baseline, so that
+		// handshakes made before it
+		// stay in later reports while the window reaches back to them
+		Instant created = clock.instant();
+		for (TlsSessionCache cache : caches.caches()) {
+			this.samples.put(cache.name(), new ArrayDeque<>(List.of(Sample.zeroAt(created))));
+		}
 	}
 
 	@Override
@@ -96,11 +104,13 @@ public class TlsSessionsHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	/**
-	 * Records a sample (at most one a second) and returns the oldest one still inside the
-	 * window, or the first sample ever when the window reaches back further.
+	 * Records a sample (at most one a second) and returns the baseline: the newest sample
+	 * at or before the window's start, or the first one (the zero counts the indicator
+	 * started from) when the window reaches back further.
 	 */
 	private Sample oldestInWindow(String cache, Sample now) {
-		Deque<Sample> history = this.samples.computeIfAbsent(cache, (name) -> new ArrayDeque<>());
+		Deque<Sample> history = this.samples.computeIfAbsent(cache,
+				(name) -> new ArrayDeque<>(List.of(Sample.zeroAt(now.time))));
 		synchronized (history) {
 			Sample newest = history.peekLast();
 			if (newest == null || Duration.between(newest.time, now.time).compareTo(MIN_SAMPLE_INTERVAL) >= 0) {
@@ -112,8 +122,7 @@ public class TlsSessionsHealthIndicator extends AbstractHealthIndicator {
 			while (history.size() > 1 && !second(history).time.isAfter(start)) {
 				history.removeFirst();
 			}
-			Sample oldest = history.peekFirst();
-			return (oldest == now) ? Sample.ZERO : oldest;
+			return history.peekFirst();
 		}
 	}
 
@@ -125,7 +134,9 @@ public class TlsSessionsHealthIndicator extends AbstractHealthIndicator {
 
 	private record Sample(Instant time, long resumed, long full, long failed, long offersRejected) {
 
-		static final Sample ZERO = new Sample(Instant.EPOCH, 0, 0, 0, 0);
+		static Sample zeroAt(Instant time) {
+			return new Sample(time, 0, 0, 0, 0);
+		}
 
 		Sample(Instant time, TlsSessionStats stats) {
 			this(time, stats.resumedHandshakes(), stats.fullHandshakes(), stats.failedHandshakes(),

@@ -95,12 +95,12 @@ class TlsSessionsHealthIndicatorTests {
 	}
 
 	@Test
-	void laterChecksCountSinceTheFirstSampleWhileTheWindowReachesBackFurther() {
+	void handshakesBeforeTheFirstCheckStayInLaterChecksWhileTheWindowReachesBackToThem() {
 		this.payments.handshakes(HandshakeOutcome.RESUMED, 3);
 		this.indicator.health();
 		this.clock.advance(Duration.ofMinutes(3));
 		this.payments.handshakes(HandshakeOutcome.RESUMED, 2);
-		assertThat(details(this.indicator.health(), "payments")).containsEntry("resumed", 2L)
+		assertThat(details(this.indicator.health(), "payments")).containsEntry("resumed", 5L)
 			.containsEntry("reuseRatio", 1.0);
 	}
 
@@ -113,9 +113,9 @@ class TlsSessionsHealthIndicatorTests {
 		this.indicator.health();
 		this.clock.advance(Duration.ofMinutes(3));
 		this.payments.handshakes(HandshakeOutcome.FULL, 1);
-		// the window starts at 1 minute: the sample at 0 is still the newest at or before
-		// it
-		assertThat(details(this.indicator.health(), "payments")).containsEntry("resumed", 2L).containsEntry("full", 1L);
+		// the window starts at 1 minute: the counts the indicator started from, at 0, are
+		// still the newest at or before it
+		assertThat(details(this.indicator.health(), "payments")).containsEntry("resumed", 2L).containsEntry("full", 2L);
 		this.clock.advance(Duration.ofMinutes(3));
 		// the window starts at 4 minutes: the baseline moves to the sample at 3
 		assertThat(details(this.indicator.health(), "payments")).containsEntry("resumed", 0L).containsEntry("full", 1L);
