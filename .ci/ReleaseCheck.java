@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +39,10 @@ public class ReleaseCheck {
 	static final String GROUP_PATH = "dev/tlssession";
 
 	static final List<String> PUBLISHED = List.of("tls-session-spring-boot-autoconfigure",
-			"tls-session-spring-boot-starter");
+			"tls-session-spring-boot-starter", "tls-session-spring-boot-test");
 
 	static final List<String> NOT_PUBLISHED = List.of("tls-session-spring-boot-parent", "tls-session-sample-app",
-			"tls-session-benchmarks");
+			"tls-session-sample-gateway", "tls-session-benchmarks");
 
 	static final List<String> REQUIRED = List.of("modelVersion", "groupId", "artifactId", "version", "name",
 			"description", "url", "licenses/license/name", "licenses/license/url", "developers/developer/name",

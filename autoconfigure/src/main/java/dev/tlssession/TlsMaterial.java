@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.security.KeyStore;
@@ -5,22 +21,25 @@ import java.security.KeyStoreException;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.KeyManagerFactory;
 
 import io.netty.handler.ssl.SslContextBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The TLS configuration of one cache: whom to trust, which identity to present, and which protocols and cipher
- * suites to enable. Every session a cache holds was authenticated with exactly this configuration.
+ * The TLS configuration of one cache: whom to trust, which identity to present, and which
+ * protocols and cipher suites to enable. Every session a cache holds was authenticated
+ * with exactly this configuration.
  *
  * @param keyManagerFactory the client identity, or {@code null} for none
- * @param trustManagerFactory the trust anchors, or {@code null} for the JVM's default trust
+ * @param trustManagerFactory the trust anchors, or {@code null} for the JVM's default
+ * trust
  * @param protocols the enabled protocols, or {@code null} for the provider's defaults
  * @param ciphers the enabled cipher suites, or {@code null} for the provider's defaults
+ * @since 0.1.0
  */
 public record TlsMaterial(@Nullable KeyManagerFactory keyManagerFactory,
 		@Nullable TrustManagerFactory trustManagerFactory, @Nullable List<String> protocols,
@@ -68,7 +87,8 @@ public record TlsMaterial(@Nullable KeyManagerFactory keyManagerFactory,
 
 	/**
 	 * A client builder with this configuration and the given trust manager.
-	 * @param trustManager the trust manager, usually {@link #trustManager()} or a wrapper of it
+	 * @param trustManager the trust manager, usually {@link #trustManager()} or a wrapper
+	 * of it
 	 * @return the builder
 	 */
 	public SslContextBuilder clientBuilder(TrustManager trustManager) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.time.Duration;
@@ -10,30 +26,38 @@ import org.jspecify.annotations.Nullable;
  * The validated settings of one cache.
  *
  * @param maxSessions sessions kept in total
- * @param maxSessionsPerHost sessions (TLS 1.3 tickets) kept per host and port at most; the cache keeps about twice
- * the connections recently in flight to the upstream, within this bound
- * @param timeout a session's lifetime from the handshake that made it, never extended on use
+ * @param maxSessionsPerHost sessions (TLS 1.3 tickets) kept per host and port at most;
+ * the cache keeps about twice the connections recently in flight to the upstream, within
+ * this bound
+ * @param timeout a session's lifetime from the handshake that made it, never extended on
+ * use
  * @param reuse whether sessions are stored and offered at all
  * @param singleUseTickets whether a TLS 1.3 ticket is offered at most once (RFC 8446 C.4)
- * @param evictOnRejection whether a session the server declined to resume is removed at once
- * @param noInternalStore whether new sessions bypass the cache and go only to the {@link TlsSessionStore}
- * @param noInternalLookup whether the cache is not searched and the {@link TlsSessionStore} decides what to offer
+ * @param evictOnRejection whether a session the server declined to resume is removed at
+ * once
+ * @param noInternalStore whether new sessions bypass the cache and go only to the
+ * {@link TlsSessionStore}
+ * @param noInternalLookup whether the cache is not searched and the
+ * {@link TlsSessionStore} decides what to offer
  * @param handshakeTimeout the TLS handshake timeout of connections of this cache
- * @param keyExchangeGroups the key-exchange groups the cache's connections offer, by the names of
- * {@link KeyExchangeGroups}, most preferred first; empty for the provider's default
+ * @param keyExchangeGroups the key-exchange groups the cache's connections offer, by the
+ * names of {@link KeyExchangeGroups}, most preferred first; empty for the provider's
+ * default
+ * @since 0.1.0
  */
 public record TlsSessionCacheSettings(int maxSessions, int maxSessionsPerHost, Duration timeout, boolean reuse,
 		boolean singleUseTickets, boolean evictOnRejection, boolean noInternalStore, boolean noInternalLookup,
 		Duration handshakeTimeout, List<String> keyExchangeGroups) {
 
 	/**
-	 * The largest session lifetime: RFC 8446 section 4.6.1 caps ticket lifetimes at 7 days, and the JDK discards
-	 * every TLS 1.3 ticket when its client timeout is larger.
+	 * The largest session lifetime: RFC 8446 section 4.6.1 caps ticket lifetimes at 7
+	 * days, and the JDK discards every TLS 1.3 ticket when its client timeout is larger.
 	 */
 	public static final Duration MAX_TIMEOUT = Duration.ofDays(7);
 
 	/**
-	 * The largest total size accepted, to keep memory bounded by configuration mistakes too.
+	 * The largest total size accepted, to keep memory bounded by configuration mistakes
+	 * too.
 	 */
 	public static final int MAX_SESSIONS_LIMIT = 1_000_000;
 
@@ -54,7 +78,8 @@ public record TlsSessionCacheSettings(int maxSessions, int maxSessionsPerHost, D
 	 * @param noInternalStore whether new sessions bypass the cache
 	 * @param noInternalLookup whether the cache is not searched
 	 * @param handshakeTimeout the handshake timeout
-	 * @param keyExchangeGroups the key-exchange groups, as written; empty for the provider's default
+	 * @param keyExchangeGroups the key-exchange groups, as written; empty for the
+	 * provider's default
 	 */
 	public TlsSessionCacheSettings {
 		if (maxSessions < 1 || maxSessions > MAX_SESSIONS_LIMIT) {
@@ -110,8 +135,8 @@ public record TlsSessionCacheSettings(int maxSessions, int maxSessionsPerHost, D
 			String name = KeyExchangeGroups.name(spelling);
 			if (name == null || names.contains(name)) {
 				throw invalid("key-exchange-groups", spelling,
-						(name == null) ? "not a key-exchange group (known: " + KeyExchangeGroups.names() + ")"
-								: "the group is listed twice",
+						(name != null) ? "the group is listed twice"
+								: "not a key-exchange group (known: " + KeyExchangeGroups.names() + ")",
 						"list groups such as [x25519], most preferred first, or remove the setting for the "
 								+ "provider's default");
 			}

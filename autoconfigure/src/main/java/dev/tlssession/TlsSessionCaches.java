@@ -1,21 +1,37 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-import dev.tlssession.netty.AbstractTlsSessionCache;
-import dev.tlssession.netty.RoutingSslContext;
 import dev.tlssession.routing.CacheRouter;
 import dev.tlssession.routing.HostRule;
+import dev.tlssession.routing.RoutingSslContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The registry of named caches, and the router that picks one per connection from its host rules. Closing it
- * releases the caches' native memory.
+ * The registry of named caches, and the router that picks one per connection from its
+ * host rules. Closing it releases the caches' native memory.
+ *
+ * @since 0.1.0
  */
 public final class TlsSessionCaches implements AutoCloseable {
 
@@ -23,18 +39,17 @@ public final class TlsSessionCaches implements AutoCloseable {
 
 	private final Map<String, List<HostRule>> hostRules;
 
-	private final CacheRouter router;
+	private final CacheRouter<TlsSessionCache> router;
 
 	private final RoutingSslContext sslContext;
-
-	private final List<TlsHandshakeListener> listeners = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates a registry.
 	 * @param caches the caches, in configuration order
 	 * @param hostRules the host rules of each cache that has some
 	 * @param defaultCache the name of the cache for connections no rule matches
-	 * @throws IllegalArgumentException if the default cache is unknown or two caches claim the same rule
+	 * @throws IllegalArgumentException if the default cache is unknown or two caches
+	 * claim the same rule
 	 */
 	public TlsSessionCaches(List<? extends TlsSessionCache> caches, Map<String, List<HostRule>> hostRules,
 			String defaultCache) {
@@ -42,9 +57,6 @@ public final class TlsSessionCaches implements AutoCloseable {
 		for (TlsSessionCache cache : caches) {
 			if (byName.putIfAbsent(cache.name(), cache) != null) {
 				throw new IllegalArgumentException("duplicate cache name '" + cache.name() + "'");
-			}
-			if (cache instanceof AbstractTlsSessionCache listened) {
-				listened.setHandshakeListener(new Dispatcher());
 			}
 		}
 		this.caches = byName;
@@ -54,7 +66,7 @@ public final class TlsSessionCaches implements AutoCloseable {
 			throw new IllegalArgumentException("default cache '" + defaultCache + "' is not one of " + byName.keySet());
 		}
 		this.router = router((cache) -> true, fallback);
-		this.sslContext = new RoutingSslContext(this.router);
+		this.sslContext = routingContext(this.router);
 	}
 
 	/**
@@ -115,7 +127,8 @@ public final class TlsSessionCaches implements AutoCloseable {
 	}
 
 	/**
-	 * The context that routes every connection to the cache of its host; it follows rebuilt caches.
+	 * The context that routes every connection to the cache of its host; it follows
+	 * rebuilt caches.
 	 * @return the routing context
 	 */
 	public RoutingSslContext sslContext() {
@@ -123,14 +136,15 @@ public final class TlsSessionCaches implements AutoCloseable {
 	}
 
 	/**
-	 * A context bound to one cache that follows it when it is rebuilt (for example on an SSL bundle reload).
+	 * A context bound to one cache that follows it when it is rebuilt (for example on an
+	 * SSL bundle reload).
 	 * @param name the cache name
 	 * @return the context
 	 * @throws IllegalArgumentException if there is no such cache
 	 */
 	public RoutingSslContext sslContext(String name) {
 		TlsSessionCache cache = get(name);
-		return new RoutingSslContext((host, port) -> cache);
+		return new RoutingSslContext((host, port) -> cache.sslContext());
 	}
 
 	/**
@@ -143,18 +157,27 @@ public final class TlsSessionCaches implements AutoCloseable {
 	}
 
 	/**
-	 * A router over a subset of the caches, for clients bound to one TLS configuration.
-	 * @param filter the caches to route to
-	 * @param fallback the cache for connections no rule among them matches
-	 * @return the router
+	 * A context that routes every connection among some of the caches, for clients bound
+	 * to one TLS configuration; it follows rebuilt caches.
+	 * @param among the caches to route to
+	 * @param fallback the cache for connections no host rule among them matches
+	 * @return the routing context
 	 */
-	public CacheRouter router(Predicate<TlsSessionCache> filter, TlsSessionCache fallback) {
+	public RoutingSslContext sslContext(Predicate<TlsSessionCache> among, TlsSessionCache fallback) {
+		return routingContext(router(among, fallback));
+	}
+
+	private CacheRouter<TlsSessionCache> router(Predicate<TlsSessionCache> among, TlsSessionCache fallback) {
 		Map<TlsSessionCache, List<HostRule>> rules = new LinkedHashMap<>();
 		this.caches.values()
 			.stream()
-			.filter(filter)
+			.filter(among)
 			.forEach((cache) -> rules.put(cache, this.hostRules.getOrDefault(cache.name(), List.of())));
-		return new CacheRouter(rules, fallback);
+		return new CacheRouter<>(rules, fallback);
+	}
+
+	private static RoutingSslContext routingContext(CacheRouter<TlsSessionCache> router) {
+		return new RoutingSslContext((host, port) -> router.resolve(host, port).sslContext());
 	}
 
 	/**
@@ -162,7 +185,7 @@ public final class TlsSessionCaches implements AutoCloseable {
 	 * @param listener the listener
 	 */
 	public void addHandshakeListener(TlsHandshakeListener listener) {
-		this.listeners.add(listener);
+		this.caches.values().forEach((cache) -> cache.addHandshakeListener(listener));
 	}
 
 	/**
@@ -170,39 +193,16 @@ public final class TlsSessionCaches implements AutoCloseable {
 	 * @param listener the listener
 	 */
 	public void removeHandshakeListener(TlsHandshakeListener listener) {
-		this.listeners.remove(listener);
+		this.caches.values().forEach((cache) -> cache.removeHandshakeListener(listener));
 	}
 
 	/**
-	 * Releases every cache's TLS contexts and sessions; Spring calls it when the application context closes.
-	 * Connections still open finish on what they hold.
+	 * Releases every cache's TLS contexts and sessions; Spring calls it when the
+	 * application context closes. Connections still open finish on what they hold.
 	 */
 	@Override
 	public void close() {
-		for (TlsSessionCache cache : this.caches.values()) {
-			if (cache instanceof AbstractTlsSessionCache managed) {
-				managed.close();
-			}
-		}
-	}
-
-	private final class Dispatcher implements TlsHandshakeListener {
-
-		@Override
-		public void handshake(TlsSessionCache cache, @Nullable TlsSessionKey key, HandshakeOutcome outcome,
-				@Nullable String protocol, long durationNanos) {
-			for (TlsHandshakeListener listener : TlsSessionCaches.this.listeners) {
-				listener.handshake(cache, key, outcome, protocol, durationNanos);
-			}
-		}
-
-		@Override
-		public void offer(TlsSessionCache cache, TlsSessionKey key, boolean accepted, @Nullable String protocol) {
-			for (TlsHandshakeListener listener : TlsSessionCaches.this.listeners) {
-				listener.offer(cache, key, accepted, protocol);
-			}
-		}
-
+		this.caches.values().forEach(TlsSessionCache::close);
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.time.Duration;
@@ -7,14 +23,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * A cache setting that is out of range or that the chosen provider cannot honour.
  * <p>
- * It names the cache, the setting and the value so that a start-up failure can point at the exact property.
+ * It names the cache, the setting and the value so that a start-up failure can point at
+ * the exact property.
+ *
+ * @since 0.1.0
  */
 public final class TlsSessionConfigurationException extends IllegalArgumentException {
 
 	/** The cache the setting belongs to, or {@code null} for a global setting. */
 	private final @Nullable String cache;
 
-	/** The setting's property name relative to the cache, or to {@code tls.session} for a global setting. */
+	/**
+	 * The setting's property name relative to the cache, or to {@code tls.session} for a
+	 * global setting.
+	 */
 	private final String setting;
 
 	/** The rejected value. */
@@ -29,7 +51,8 @@ public final class TlsSessionConfigurationException extends IllegalArgumentExcep
 	/**
 	 * Creates an exception.
 	 * @param cache the cache the setting belongs to, or {@code null} for a global setting
-	 * @param setting the setting's property name relative to the cache (for example {@code timeout})
+	 * @param setting the setting's property name relative to the cache (for example
+	 * {@code timeout})
 	 * @param value the rejected value
 	 * @param reason why it is rejected
 	 * @param action what to do instead
@@ -49,8 +72,8 @@ public final class TlsSessionConfigurationException extends IllegalArgumentExcep
 	}
 
 	/**
-	 * A value as users write it in configuration: durations in the largest whole unit ({@code 8d}, {@code 90s},
-	 * {@code 50ms}), not ISO-8601 ({@code PT192H}).
+	 * A value as users write it in configuration: durations in the largest whole unit
+	 * ({@code 8d}, {@code 90s}, {@code 50ms}), not ISO-8601 ({@code PT192H}).
 	 */
 	private static String display(@Nullable Object value) {
 		if (value instanceof Duration duration) {
@@ -113,8 +136,8 @@ public final class TlsSessionConfigurationException extends IllegalArgumentExcep
 	}
 
 	/**
-	 * The rejected value as users write it in configuration, durations in the largest whole unit ({@code 8d}, not
-	 * {@code PT192H}).
+	 * The rejected value as users write it in configuration, durations in the largest
+	 * whole unit ({@code 8d}, not {@code PT192H}).
 	 * @return the value as text
 	 */
 	public String getDisplayValue() {

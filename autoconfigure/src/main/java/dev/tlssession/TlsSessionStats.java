@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.util.EnumMap;
@@ -12,11 +28,14 @@ import java.util.Map;
  * @param offersAccepted offered sessions the server resumed
  * @param offersRejected offered sessions the server declined
  * @param stored sessions kept by the cache
- * @param dropped sessions the cache did not keep: unusable on arrival (a zero ticket lifetime, or outside their
- * lifetime by the clock), or {@code no-internal-store} without a store
- * @param storeFailures {@link TlsSessionStore} calls that threw, timed out or returned a foreign session
+ * @param dropped sessions the cache did not keep: unusable on arrival (a zero ticket
+ * lifetime, or outside their lifetime by the clock), or {@code no-internal-store} without
+ * a store
+ * @param storeFailures {@link TlsSessionStore} calls that threw, timed out or returned a
+ * foreign session
  * @param size sessions in the cache now
  * @param evictions sessions that left the cache, by cause
+ * @since 0.1.0
  */
 public record TlsSessionStats(long resumedHandshakes, long fullHandshakes, long failedHandshakes, long offersAccepted,
 		long offersRejected, long stored, long dropped, long storeFailures, int size,
@@ -30,7 +49,8 @@ public record TlsSessionStats(long resumedHandshakes, long fullHandshakes, long 
 	 * @param offersAccepted offered sessions the server resumed
 	 * @param offersRejected offered sessions the server declined
 	 * @param stored sessions kept by the cache
-	 * @param dropped sessions the cache did not keep (unusable on arrival, or no store to hand them to)
+	 * @param dropped sessions the cache did not keep (unusable on arrival, or no store to
+	 * hand them to)
 	 * @param storeFailures failed store calls
 	 * @param size sessions in the cache now
 	 * @param evictions sessions that left the cache, by cause

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession;
 
 import java.time.Duration;
@@ -9,11 +25,12 @@ import javax.net.ssl.SSLHandshakeException;
 import dev.tlssession.jdk.JdkTlsSessionCache;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.reactor.TlsSessionHttpClients;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
+import dev.tlssession.test.UpstreamHandshake;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Handshake;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -24,54 +41,60 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A cache's {@code key-exchange-groups} decide the group of every handshake it makes, full or resumed, as the
- * BoringSSL server reports it; without them each provider keeps its default (BoringSSL the post-quantum hybrid
- * X25519MLKEM768, the JDK x25519). The jdk provider needs Java 20 or later for them.
+ * A cache's {@code key-exchange-groups} decide the group of every handshake it makes,
+ * full or resumed, as the BoringSSL server reports it; without them each provider keeps
+ * its default (BoringSSL the post-quantum hybrid X25519MLKEM768, the JDK x25519). The jdk
+ * provider needs Java 20 or later for them.
  */
 class KeyExchangeGroupsTests {
 
-	private static final TlsMaterial TRUST = new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null,
-			null);
+	private static final TlsMaterial TRUST = new TlsMaterial(null, TestPki.get().trustManagerFactory(), null, null);
 
 	@Test
 	void openSslDefaultIsThePostQuantumHybrid() throws Exception {
-		assertGroups(new OpenSslTlsSessionCache("default", settings(List.of()), TRUST), Mode.TLS13, "X25519MLKEM768");
+		assertGroups(new OpenSslTlsSessionCache("default", settings(List.of()), TRUST), ResumptionMode.TLS13,
+				"X25519MLKEM768");
 	}
 
 	@Test
 	void openSslOffersOnlyTheConfiguredGroups() throws Exception {
-		assertGroups(new OpenSslTlsSessionCache("default", settings(List.of("X25519")), TRUST), Mode.TLS13, "X25519");
-		assertGroups(new OpenSslTlsSessionCache("default", settings(List.of("P-256")), TRUST), Mode.TLS13, "P-256");
+		assertGroups(new OpenSslTlsSessionCache("default", settings(List.of("X25519")), TRUST), ResumptionMode.TLS13,
+				"X25519");
+		assertGroups(new OpenSslTlsSessionCache("default", settings(List.of("P-256")), TRUST), ResumptionMode.TLS13,
+				"P-256");
 	}
 
 	@Test
 	void openSslOverTls12NeedsTheCurveOfTheServersEcdsaCertificateInTheList() throws Exception {
-		// TLS 1.2 uses the list for ECDSA certificates too: x25519 alone leaves the server's P-256 key unusable
+		// TLS 1.2 uses the list for ECDSA certificates too: x25519 alone leaves the
+		// server's P-256 key unusable
 		assertGroups(new OpenSslTlsSessionCache("default", settings(List.of("x25519", "secp256r1")), TRUST),
-				Mode.TLS12_SESSION_IDS, "X25519");
+				ResumptionMode.TLS12_SESSION_IDS, "X25519");
 		assertRefusedByTheServer(new OpenSslTlsSessionCache("default", settings(List.of("x25519")), TRUST),
-				Mode.TLS12_SESSION_IDS);
+				ResumptionMode.TLS12_SESSION_IDS);
 	}
 
 	@Test
 	void jdkDefaultIsX25519() throws Exception {
-		assertGroups(new JdkTlsSessionCache("default", settings(List.of()), TRUST), Mode.TLS13, "X25519");
+		assertGroups(new JdkTlsSessionCache("default", settings(List.of()), TRUST), ResumptionMode.TLS13, "X25519");
 	}
 
 	@Test
 	@EnabledForJreRange(min = JRE.JAVA_20)
 	void jdkOffersOnlyTheConfiguredGroups() throws Exception {
-		assertGroups(new JdkTlsSessionCache("default", settings(List.of("P-256")), TRUST), Mode.TLS13, "P-256");
-		assertGroups(new JdkTlsSessionCache("default", settings(List.of("x25519")), TRUST), Mode.TLS13, "X25519");
+		assertGroups(new JdkTlsSessionCache("default", settings(List.of("P-256")), TRUST), ResumptionMode.TLS13,
+				"P-256");
+		assertGroups(new JdkTlsSessionCache("default", settings(List.of("x25519")), TRUST), ResumptionMode.TLS13,
+				"X25519");
 	}
 
 	@Test
 	@EnabledForJreRange(min = JRE.JAVA_20)
 	void jdkOverTls12NeedsTheCurveOfTheServersEcdsaCertificateInTheList() throws Exception {
 		assertGroups(new JdkTlsSessionCache("default", settings(List.of("x25519", "secp256r1")), TRUST),
-				Mode.TLS12_SESSION_IDS, "X25519");
+				ResumptionMode.TLS12_SESSION_IDS, "X25519");
 		assertRefusedByTheServer(new JdkTlsSessionCache("default", settings(List.of("x25519")), TRUST),
-				Mode.TLS12_SESSION_IDS);
+				ResumptionMode.TLS12_SESSION_IDS);
 	}
 
 	@Test
@@ -110,35 +133,42 @@ class KeyExchangeGroupsTests {
 	}
 
 	/**
-	 * A full handshake and a resumed one, both in the expected group as the server saw them.
+	 * A full handshake and a resumed one, both in the expected group as the server saw
+	 * them.
 	 */
-	private static void assertGroups(TlsSessionCache cache, Mode mode, String expected) {
-		try (TlsTestServer server = TlsTestServer.start(mode);
+	private static void assertGroups(TlsSessionCache cache, ResumptionMode mode, String expected) {
+		try (TlsUpstream server = TestServers.start(mode);
 				TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), cache.name())) {
 			HttpClient client = new TlsSessionHttpClients(caches)
 				.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.newConnection())));
 			for (int i = 0; i < 2; i++) {
-				assertThat(client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
+				assertThat(client.get()
+					.uri(server.url("localhost"))
+					.responseContent()
+					.aggregate()
+					.asString()
 					.block(Duration.ofSeconds(10))).isEqualTo("ok");
 			}
-			assertThat(server.handshakes()).extracting(Handshake::resumed).containsExactly(false, true);
-			assertThat(server.handshakes()).extracting(Handshake::group)
+			assertThat(server.handshakes()).extracting(UpstreamHandshake::resumed).containsExactly(false, true);
+			assertThat(server.handshakes()).extracting(UpstreamHandshake::group)
 				.as("groups of the full and the resumed handshake, as the server saw them")
 				.containsExactly(expected, expected);
 		}
 	}
 
-	private static void assertRefusedByTheServer(TlsSessionCache cache, Mode mode) {
-		try (TlsTestServer server = TlsTestServer.start(mode);
+	private static void assertRefusedByTheServer(TlsSessionCache cache, ResumptionMode mode) {
+		try (TlsUpstream server = TestServers.start(mode);
 				TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), cache.name())) {
 			HttpClient client = new TlsSessionHttpClients(caches)
 				.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.newConnection())));
-			assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> client.get()
-				.uri(server.url("localhost"))
-				.responseContent()
-				.aggregate()
-				.asString()
-				.block(Duration.ofSeconds(10))).withRootCauseInstanceOf(SSLHandshakeException.class);
+			assertThatExceptionOfType(RuntimeException.class)
+				.isThrownBy(() -> client.get()
+					.uri(server.url("localhost"))
+					.responseContent()
+					.aggregate()
+					.asString()
+					.block(Duration.ofSeconds(10)))
+				.withRootCauseInstanceOf(SSLHandshakeException.class);
 			assertThat(server.handshakes()).isEmpty();
 			assertThat(cache.stats().failedHandshakes()).isEqualTo(1);
 		}

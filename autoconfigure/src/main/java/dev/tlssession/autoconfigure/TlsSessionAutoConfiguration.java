@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import java.util.LinkedHashMap;
@@ -7,6 +23,7 @@ import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionStore;
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import io.netty.handler.ssl.SslContext;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,11 +45,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Auto-configuration for TLS client session caches: the {@link TlsSessionCaches} registry from
- * {@code tls.session.*}, and the binding of every Reactor Netty client that Spring Boot builds to it.
+ * Auto-configuration for TLS client session caches: the {@link TlsSessionCaches} registry
+ * from {@code tls.session.*}, and the binding of every Reactor Netty client that Spring
+ * Boot builds to it.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnClass(SslContext.class)
@@ -62,7 +83,6 @@ public final class TlsSessionAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	TlsSessionBundleReloads tlsSessionBundleReloads(TlsSessionCaches caches, TlsSessionClientRouting routing,
 			ObjectProvider<SslBundles> sslBundles) {
 		return new TlsSessionBundleReloads(caches, routing, sslBundles.getIfAvailable());
@@ -89,7 +109,8 @@ public final class TlsSessionAutoConfiguration {
 		ClientHttpConnectorBuilderCustomizer<ClientHttpConnectorBuilder<?>> tlsSessionClientHttpConnectorBuilderCustomizer(
 				TlsSessionClientRouting routing) {
 			return (builder) -> (builder instanceof ReactorClientHttpConnectorBuilder reactor)
-					? new TlsSessionClientHttpConnectorBuilder(reactor, routing::contextFor) : builder;
+					? new TlsSessionClientHttpConnectorBuilder(reactor, new SslBundleRouting(routing::contextFor))
+					: builder;
 		}
 
 		@Configuration(proxyBeanMethods = false)
@@ -98,12 +119,25 @@ public final class TlsSessionAutoConfiguration {
 
 			@Bean
 			@ConditionalOnMissingBean
-			WebClientTlsSessions webClientTlsSessions(TlsSessionCaches caches,
+			WebClientTlsSessions webClientTlsSessions(TlsSessionCaches caches, TlsSessionClientRouting routing,
 					ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+					ObjectProvider<ReactorResourceFactory> resourceFactory,
 					ObjectProvider<HttpClientSettings> settings) {
-				return new AutoConfiguredWebClientTlsSessions(caches,
-						connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::reactor),
+				// Boot's builder (wrapped by the customizer above) unless the application
+				// chose another technology: then a Reactor one on the application's
+				// Reactor resources
+				ClientHttpConnectorBuilder<?> builder = connectorBuilder
+					.getIfAvailable(ClientHttpConnectorBuilder::reactor);
+				TlsSessionClientHttpConnectorBuilder managed = (builder instanceof TlsSessionClientHttpConnectorBuilder tls)
+						? tls : new TlsSessionClientHttpConnectorBuilder(reactor(resourceFactory.getIfAvailable()),
+								new SslBundleRouting(routing::contextFor));
+				return new AutoConfiguredWebClientTlsSessions(caches, managed,
 						settings.getIfAvailable(HttpClientSettings::defaults));
+			}
+
+			private static ReactorClientHttpConnectorBuilder reactor(@Nullable ReactorResourceFactory resources) {
+				ReactorClientHttpConnectorBuilder reactor = ClientHttpConnectorBuilder.reactor();
+				return (resources != null) ? reactor.withReactorResourceFactory(resources) : reactor;
 			}
 
 		}
@@ -119,7 +153,8 @@ public final class TlsSessionAutoConfiguration {
 		ClientHttpRequestFactoryBuilderCustomizer<ClientHttpRequestFactoryBuilder<?>> tlsSessionClientHttpRequestFactoryBuilderCustomizer(
 				TlsSessionClientRouting routing) {
 			return (builder) -> (builder instanceof ReactorClientHttpRequestFactoryBuilder reactor)
-					? new TlsSessionClientHttpRequestFactoryBuilder(reactor, routing::contextFor) : builder;
+					? new TlsSessionClientHttpRequestFactoryBuilder(reactor, new SslBundleRouting(routing::contextFor))
+					: builder;
 		}
 
 	}

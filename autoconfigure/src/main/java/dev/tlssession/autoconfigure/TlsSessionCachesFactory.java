@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import java.time.Duration;
@@ -37,8 +53,8 @@ import org.springframework.boot.ssl.SslOptions;
 import org.springframework.util.ClassUtils;
 
 /**
- * Builds the caches from {@link TlsSessionProperties}, refusing every setting that is out of range or that the
- * provider cannot honour, with the property, the value and the fix.
+ * Builds the caches from {@link TlsSessionProperties}, refusing every setting that is out
+ * of range or that the provider cannot honour, with the property, the value and the fix.
  */
 final class TlsSessionCachesFactory {
 
@@ -50,7 +66,10 @@ final class TlsSessionCachesFactory {
 
 	private final List<TlsSessionStore> stores;
 
-	/** What the OpenSSL bridge found, or {@code null} to look (only where netty-tcnative is present). */
+	/**
+	 * What the OpenSSL bridge found, or {@code null} to look (only where netty-tcnative
+	 * is present).
+	 */
 	private final OpenSslSupport.@Nullable Availability openSsl;
 
 	TlsSessionCachesFactory(TlsSessionProperties properties, @Nullable SslBundles sslBundles,
@@ -77,7 +96,8 @@ final class TlsSessionCachesFactory {
 					"must be more than 0 and at most 10s: every new connection may wait that long",
 					"set a short duration such as 50ms");
 		}
-		// the defaults are checked on their own, so that a bad one is reported even when every cache overrides it
+		// the defaults are checked on their own, so that a bad one is reported even when
+		// every cache overrides it
 		settings(TlsSessionProperties.DEFAULT_CACHE, Cache.UNSET, this.properties.cacheDefaults(), provider);
 		List<TlsSessionCache> caches = new ArrayList<>();
 		declared.forEach((name, cache) -> caches.add(create(name, cache, provider)));
@@ -115,9 +135,10 @@ final class TlsSessionCachesFactory {
 	}
 
 	/**
-	 * The provider for a choice. A Netty whose internals the OpenSSL bridge does not know is worth a warning under
-	 * {@code auto} (the application loses features it probably expects); a platform without the native library is
-	 * not (that is what {@code auto} is for).
+	 * The provider for a choice. A Netty whose internals the OpenSSL bridge does not know
+	 * is worth a warning under {@code auto} (the application loses features it probably
+	 * expects); a platform without the native library is not (that is what {@code auto}
+	 * is for).
 	 */
 	private static TlsProvider provider(TlsSessionProperties.Provider choice, @Nullable String unavailable,
 			boolean nettyIncompatible) {
@@ -182,8 +203,8 @@ final class TlsSessionCachesFactory {
 	}
 
 	/**
-	 * The application store serving a cache, if any: at most one may, only on OpenSSL, and a cache whose flags
-	 * leave every decision to a store must have one.
+	 * The application store serving a cache, if any: at most one may, only on OpenSSL,
+	 * and a cache whose flags leave every decision to a store must have one.
 	 */
 	private @Nullable TlsSessionStore store(String name, Cache cache, TlsSessionCacheSettings settings,
 			TlsProvider provider) {
@@ -228,13 +249,14 @@ final class TlsSessionCachesFactory {
 		TlsMaterial material = material(name, cache.sslBundle());
 		try {
 			return switch (provider) {
-				case OPENSSL -> new OpenSslTlsSessionCache(name, settings, material, store,
-						this.properties.storeTimeout());
+				case OPENSSL ->
+					new OpenSslTlsSessionCache(name, settings, material, store, this.properties.storeTimeout());
 				case JDK -> new JdkTlsSessionCache(name, settings, material);
 			};
 		}
 		catch (TlsSessionConfigurationException ex) {
-			// a setting the provider refused once it saw the TLS stack (such as a key-exchange group)
+			// a setting the provider refused once it saw the TLS stack (such as a
+			// key-exchange group)
 			throw attribute(ex, name, cache, this.properties.cacheDefaults());
 		}
 		catch (SSLException | RuntimeException ex) {
@@ -245,8 +267,8 @@ final class TlsSessionCachesFactory {
 	}
 
 	/**
-	 * A cache's settings: key by key its own value, else the cache-defaults value, else the built-in default. A
-	 * failure names the property that gave the bad value.
+	 * A cache's settings: key by key its own value, else the cache-defaults value, else
+	 * the built-in default. A failure names the property that gave the bad value.
 	 */
 	static TlsSessionCacheSettings settings(String name, Cache cache, CacheDefaults defaults, TlsProvider provider) {
 		if (provider == TlsProvider.JDK) {
@@ -268,8 +290,9 @@ final class TlsSessionCachesFactory {
 				? Setting.MAX_SESSIONS_PER_HOST.resolve(cache, defaults)
 				: Math.min(TlsSessionCacheSettings.DEFAULTS.maxSessionsPerHost(), Math.max(1, maxSessions));
 		try {
-			return new TlsSessionCacheSettings(maxSessions, maxSessionsPerHost, Setting.TIMEOUT.resolve(cache, defaults),
-					Setting.REUSE.resolve(cache, defaults), Setting.SINGLE_USE_TICKETS.resolve(cache, defaults),
+			return new TlsSessionCacheSettings(maxSessions, maxSessionsPerHost,
+					Setting.TIMEOUT.resolve(cache, defaults), Setting.REUSE.resolve(cache, defaults),
+					Setting.SINGLE_USE_TICKETS.resolve(cache, defaults),
 					Setting.EVICT_ON_REJECTION.resolve(cache, defaults),
 					Setting.NO_INTERNAL_STORE.resolve(cache, defaults),
 					Setting.NO_INTERNAL_LOOKUP.resolve(cache, defaults),
@@ -282,7 +305,8 @@ final class TlsSessionCachesFactory {
 	}
 
 	/**
-	 * The same failure, naming the property the value came from: the cache's own, or cache-defaults'.
+	 * The same failure, naming the property the value came from: the cache's own, or
+	 * cache-defaults'.
 	 */
 	private static TlsSessionConfigurationException attribute(TlsSessionConfigurationException ex, String name,
 			Cache cache, CacheDefaults defaults) {
@@ -304,7 +328,8 @@ final class TlsSessionCachesFactory {
 			return;
 		}
 		String property = setting.source(cacheName, cache, defaults);
-		// a list is shown by its first element, which the failure analysis can trace to where it was written
+		// a list is shown by its first element, which the failure analysis can trace to
+		// where it was written
 		Object shown = (configured instanceof List<?> list && !list.isEmpty()) ? list.get(0) : configured;
 		throw new TlsSessionConfigurationException((own != null) ? cacheName : null,
 				(own != null) ? setting.name() : "cache-defaults." + setting.name(), shown,
@@ -331,8 +356,8 @@ final class TlsSessionCachesFactory {
 		}
 		catch (NoSuchSslBundleException ex) {
 			throw new TlsSessionConfigurationException(cache, "ssl-bundle", bundleName,
-					"there is no SSL bundle named '" + bundleName + "' (bundles: "
-							+ this.sslBundles.getBundleNames() + ")",
+					"there is no SSL bundle named '" + bundleName + "' (bundles: " + this.sslBundles.getBundleNames()
+							+ ")",
 					"declare spring.ssl.bundle.pem." + bundleName + " (or .jks) or use one of the bundle names");
 		}
 	}
@@ -347,6 +372,5 @@ final class TlsSessionCachesFactory {
 	private static @Nullable List<String> list(String @Nullable [] values) {
 		return (values != null) ? Arrays.asList(values) : null;
 	}
-
 
 }

@@ -1,49 +1,51 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
-import java.util.function.Function;
-
-import dev.tlssession.netty.RoutingSslContext;
-import dev.tlssession.reactor.TlsSessionHttpClients;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.ReactorClientHttpRequestFactoryBuilder;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.client.ReactorClientHttpRequestFactory;
 
 /**
- * Spring Boot's Reactor request factory builder (for {@code RestClient} and {@code RestTemplate}), with every
- * factory it builds secured by the TLS session caches, exactly like {@link TlsSessionClientHttpConnectorBuilder}.
+ * Spring Boot's Reactor request factory builder (for {@code RestClient} and
+ * {@code RestTemplate}), with every factory it builds secured by the TLS session caches,
+ * exactly like {@link TlsSessionClientHttpConnectorBuilder}.
  */
-public final class TlsSessionClientHttpRequestFactoryBuilder
+final class TlsSessionClientHttpRequestFactoryBuilder
 		implements ClientHttpRequestFactoryBuilder<ReactorClientHttpRequestFactory> {
 
 	private final ReactorClientHttpRequestFactoryBuilder delegate;
 
-	private final Function<@Nullable SslBundle, @Nullable RoutingSslContext> routing;
+	private final SslBundleRouting routing;
 
-	/**
-	 * Wraps a builder.
-	 * @param delegate Spring Boot's builder
-	 * @param routing the context for a client's SSL bundle, or {@code null} to leave the client's own
-	 */
-	public TlsSessionClientHttpRequestFactoryBuilder(ReactorClientHttpRequestFactoryBuilder delegate,
-			Function<@Nullable SslBundle, @Nullable RoutingSslContext> routing) {
+	TlsSessionClientHttpRequestFactoryBuilder(ReactorClientHttpRequestFactoryBuilder delegate,
+			SslBundleRouting routing) {
 		this.delegate = delegate;
 		this.routing = routing;
 	}
 
 	@Override
 	public ReactorClientHttpRequestFactory build(@Nullable HttpClientSettings settings) {
-		HttpClientSettings resolved = (settings != null) ? settings : HttpClientSettings.defaults();
-		RoutingSslContext context = this.routing.apply(resolved.sslBundle());
-		if (context == null) {
-			return this.delegate.build(resolved);
-		}
-		return this.delegate
-			.withHttpClientCustomizer((client) -> TlsSessionHttpClients.secureUnlessSecured(client, context))
-			.build(resolved.withSslBundle(null));
+		return this.routing.build(settings, (customizer,
+				resolved) -> ((customizer != null) ? this.delegate.withHttpClientCustomizer(customizer) : this.delegate)
+					.build(resolved));
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import java.util.List;
@@ -9,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.tlssession.TlsSessionCache;
 import dev.tlssession.TlsSessionCaches;
-import dev.tlssession.netty.RoutingSslContext;
+import dev.tlssession.routing.RoutingSslContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -18,13 +34,18 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 
 /**
- * Decides which caches serve an HTTP client that Spring Boot builds, given the SSL bundle it was built with.
+ * Decides which caches serve an HTTP client that Spring Boot builds, given the SSL bundle
+ * it was built with.
  * <p>
- * A client without a bundle routes by every cache's host rules, unmatched hosts to the default cache. A client
- * built with bundle {@code B} (through {@code WebClientSsl.fromBundle}, {@code spring.http.clients.ssl.bundle} or a
- * service group) keeps {@code B}'s TLS configuration: it routes among the caches whose {@code ssl-bundle} is
- * {@code B}, unmatched hosts to the default cache if it uses {@code B}, else to the first such cache. When no cache
- * uses {@code B}, the client keeps the context Spring Boot built for it and a warning says how to manage it.
+ * A client without a bundle routes by every cache's host rules, unmatched hosts to the
+ * default cache. A client built with bundle {@code B} (through
+ * {@code WebClientSsl.fromBundle}, {@code spring.http.clients.ssl.bundle} or a service
+ * group) keeps {@code B}'s TLS configuration: it routes among the caches whose
+ * {@code ssl-bundle} is {@code B}, unmatched hosts to the default cache if it uses
+ * {@code B}, else to the first such cache. When no cache uses {@code B}, the client keeps
+ * the context Spring Boot built for it and a warning says how to manage it.
+ *
+ * @since 0.1.0
  */
 public final class TlsSessionClientRouting {
 
@@ -56,7 +77,8 @@ public final class TlsSessionClientRouting {
 	/**
 	 * The context for a client built with a bundle.
 	 * @param bundle the client's bundle, or {@code null}
-	 * @return the context, or {@code null} when no cache uses the bundle and the client should keep its own
+	 * @return the context, or {@code null} when no cache uses the bundle and the client
+	 * should keep its own
 	 */
 	public @Nullable RoutingSslContext contextFor(@Nullable SslBundle bundle) {
 		if (bundle == null) {
@@ -67,7 +89,23 @@ public final class TlsSessionClientRouting {
 			warnOnce("<unnamed>", "an SSL bundle that is not registered in SslBundles");
 			return null;
 		}
-		return this.byBundle.computeIfAbsent(name, this::routingFor).orElse(null);
+		RoutingSslContext context = contextForBundle(name);
+		if (context == null) {
+			warnOnce(name, "SSL bundle '" + name + "'");
+		}
+		return context;
+	}
+
+	/**
+	 * The context for a client configured with a registered bundle by name, without a
+	 * warning: for callers that explain in their own terms why a client keeps its own
+	 * context.
+	 * @param bundle the bundle name
+	 * @return the context that routes among the caches using the bundle, or {@code null}
+	 * when none does
+	 */
+	public @Nullable RoutingSslContext contextForBundle(String bundle) {
+		return this.byBundle.computeIfAbsent(bundle, this::routingFor).orElse(null);
 	}
 
 	private @Nullable String nameOf(SslBundle bundle) {
@@ -87,12 +125,11 @@ public final class TlsSessionClientRouting {
 			.filter((cache) -> bundle.equals(this.cacheBundles.get(cache.name())))
 			.toList();
 		if (users.isEmpty()) {
-			warnOnce(bundle, "SSL bundle '" + bundle + "'");
 			return Optional.empty();
 		}
 		TlsSessionCache defaultCache = this.caches.defaultCache();
 		TlsSessionCache fallback = users.contains(defaultCache) ? defaultCache : users.get(0);
-		return Optional.of(new RoutingSslContext(this.caches.router(users::contains, fallback)));
+		return Optional.of(this.caches.sslContext(users::contains, fallback));
 	}
 
 	private void warnOnce(String key, String what) {

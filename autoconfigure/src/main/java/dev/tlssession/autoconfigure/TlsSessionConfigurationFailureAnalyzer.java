@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import dev.tlssession.TlsSessionConfigurationException;
@@ -14,18 +30,23 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ObjectUtils;
 
 /**
- * Explains an invalid {@code tls.session.*} setting (the property, the value as it was written, where it was
- * written, why, and what to do) or a {@link dev.tlssession.TlsSessionStore} bean that cannot serve a cache.
+ * Explains an invalid {@code tls.session.*} setting (the property, the value as it was
+ * written, where it was written, why, and what to do) or a
+ * {@link dev.tlssession.TlsSessionStore} bean that cannot serve a cache.
  */
 final class TlsSessionConfigurationFailureAnalyzer implements FailureAnalyzer {
 
-	/** How far to look for the element of a list property ({@code hosts[0]}) that holds a rejected value. */
+	/**
+	 * How far to look for the element of a list property ({@code hosts[0]}) that holds a
+	 * rejected value.
+	 */
 	private static final int MAX_LIST_INDEX = 256;
 
 	private final @Nullable Environment environment;
 
 	/**
-	 * Creates an analyzer; Spring Boot passes the application's environment, where the values' origins are.
+	 * Creates an analyzer; Spring Boot passes the application's environment, where the
+	 * values' origins are.
 	 * @param environment the environment, or {@code null} when unknown
 	 */
 	TlsSessionConfigurationFailureAnalyzer(@Nullable Environment environment) {
@@ -51,8 +72,8 @@ final class TlsSessionConfigurationFailureAnalyzer implements FailureAnalyzer {
 		String value = (source != null && source.getValue() != null) ? written(source) : cause.getDisplayValue();
 		Origin origin = (source != null) ? source.getOrigin() : null;
 		StringBuilder description = new StringBuilder("Invalid TLS session configuration:%n%n".formatted());
-		description.append("    Property: %s%n    Value: \"%s\"%n".formatted(source != null ? source.getName() : property,
-				value));
+		description.append("    Property: %s%n    Value: \"%s\"%n"
+			.formatted((source != null) ? source.getName() : property, value));
 		if (origin != null) {
 			description.append("    Origin: %s%n".formatted(origin));
 		}
@@ -63,10 +84,9 @@ final class TlsSessionConfigurationFailureAnalyzer implements FailureAnalyzer {
 
 	private FailureAnalysis analyze(TlsSessionStoreConfigurationException cause) {
 		String description = ("TLS session cache '%s' cannot use the TlsSessionStore beans it was given:%n%n"
-				+ "    Beans: %s%n    Reason: %s").formatted(cause.getCache(), String.join(", ", cause.getBeanTypes()),
-						cause.getReason());
-		return new FailureAnalysis(description, "Change the TlsSessionStore beans: " + cause.getAction() + ".",
-				cause);
+				+ "    Beans: %s%n    Reason: %s")
+			.formatted(cause.getCache(), String.join(", ", cause.getBeanTypes()), cause.getReason());
+		return new FailureAnalysis(description, "Change the TlsSessionStore beans: " + cause.getAction() + ".", cause);
 	}
 
 	/**
@@ -80,7 +100,8 @@ final class TlsSessionConfigurationFailureAnalyzer implements FailureAnalyzer {
 	}
 
 	/**
-	 * A configured value as the starter saw it: as written, with any placeholder resolved.
+	 * A configured value as the starter saw it: as written, with any placeholder
+	 * resolved.
 	 */
 	private String written(ConfigurationProperty property) {
 		String text = String.valueOf(property.getValue());
@@ -88,8 +109,8 @@ final class TlsSessionConfigurationFailureAnalyzer implements FailureAnalyzer {
 	}
 
 	/**
-	 * The configured property that holds the rejected value: the property itself, or for a list the element
-	 * holding the value, in the property source that wins.
+	 * The configured property that holds the rejected value: the property itself, or for
+	 * a list the element holding the value, in the property source that wins.
 	 */
 	private @Nullable ConfigurationProperty find(String property, @Nullable Object value) {
 		if (this.environment == null || !ConfigurationPropertyName.isValid(property)) {

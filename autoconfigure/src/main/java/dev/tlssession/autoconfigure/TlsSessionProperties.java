@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import java.time.Duration;
@@ -15,22 +31,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * TLS client session caches.
  * <p>
- * The per-cache settings have their defaults in one place, {@link TlsSessionCacheSettings#DEFAULTS}; both
- * {@code cache-defaults} and {@code caches.<name>} hold only what the user set ({@code null} when unset), so that
- * a cache takes, key by key, its own value, else the {@code cache-defaults} value, else that default.
+ * The per-cache settings have their defaults in one place,
+ * {@link TlsSessionCacheSettings#DEFAULTS}; both {@code cache-defaults} and
+ * {@code caches.<name>} hold only what the user set ({@code null} when unset), so that a
+ * cache takes, key by key, its own value, else the {@code cache-defaults} value, else
+ * that default.
  *
- * @param enabled Whether to manage the TLS sessions of the HTTP clients that Spring Boot builds. When false, they
- * are left untouched.
- * @param provider TLS implementation of the caches: auto (OpenSSL/BoringSSL when netty-tcnative loads, else the
- * JDK), openssl or jdk.
- * @param defaultCache Name of the cache for connections that no host rule matches. A cache named 'default' exists
- * with default settings unless it is declared.
- * @param cacheDefaults Settings of every cache that does not set them itself: the place to change a default for all
- * caches.
+ * @param enabled Whether to manage the TLS sessions of the HTTP clients that Spring Boot
+ * builds. When false, they are left untouched.
+ * @param provider TLS implementation of the caches: auto (OpenSSL/BoringSSL when
+ * netty-tcnative loads, else the JDK), openssl or jdk.
+ * @param defaultCache Name of the cache for connections that no host rule matches. A
+ * cache named 'default' exists with default settings unless it is declared.
+ * @param cacheDefaults Settings of every cache that does not set them itself: the place
+ * to change a default for all caches.
  * @param caches Named caches, each with one TLS configuration.
- * @param storeTimeout Longest a new connection waits for a TlsSessionStore bean's lookup before it goes ahead with
- * a full handshake. At most 10s.
+ * @param storeTimeout Longest a new connection waits for a TlsSessionStore bean's lookup
+ * before it goes ahead with a full handshake. At most 10s.
  * @param metrics Meter settings.
+ * @since 0.1.0
  */
 @ConfigurationProperties("tls.session")
 public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @DefaultValue("auto") Provider provider,
@@ -79,27 +98,32 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 	}
 
 	/**
-	 * The settings every cache takes unless it sets them itself. Their defaults are those of
-	 * {@link TlsSessionCacheSettings#DEFAULTS}.
+	 * The settings every cache takes unless it sets them itself. Their defaults are those
+	 * of {@link TlsSessionCacheSettings#DEFAULTS}.
 	 *
 	 * @param maxSessions Sessions kept in total by each cache, from 1 to 1000000.
-	 * @param maxSessionsPerHost Sessions (TLS 1.3 tickets) kept per host and port at most: each cache keeps about
-	 * twice the connections recently in flight to an upstream, within this bound (on the jdk, the tickets its
-	 * connection lanes hold). When unset, the default or max-sessions if that is smaller.
-	 * @param timeout Lifetime of a session from the handshake that made it, never extended on use and also bounded
-	 * by the server's ticket lifetime; from 1s to 7d.
-	 * @param reuse Whether sessions are stored and offered; false makes every handshake full.
-	 * @param singleUseTickets Whether a TLS 1.3 ticket is offered at most once (RFC 8446 C.4); false needs openssl.
-	 * @param evictOnRejection Whether a session the server declined to resume is removed at once; false needs
-	 * openssl.
-	 * @param noInternalStore Whether new sessions go only to the TlsSessionStore bean instead of into the cache;
-	 * openssl only, and needs a TlsSessionStore bean.
-	 * @param noInternalLookup Whether the TlsSessionStore bean, instead of a search of the cache, decides which
-	 * session is offered; openssl only, and needs a TlsSessionStore bean.
+	 * @param maxSessionsPerHost Sessions (TLS 1.3 tickets) kept per host and port at
+	 * most: each cache keeps about twice the connections recently in flight to an
+	 * upstream, within this bound (on the jdk, the tickets its connection lanes hold).
+	 * When unset, the default or max-sessions if that is smaller.
+	 * @param timeout Lifetime of a session from the handshake that made it, never
+	 * extended on use and also bounded by the server's ticket lifetime; from 1s to 7d.
+	 * @param reuse Whether sessions are stored and offered; false makes every handshake
+	 * full.
+	 * @param singleUseTickets Whether a TLS 1.3 ticket is offered at most once (RFC 8446
+	 * C.4); false needs openssl.
+	 * @param evictOnRejection Whether a session the server declined to resume is removed
+	 * at once; false needs openssl.
+	 * @param noInternalStore Whether new sessions go only to the TlsSessionStore bean
+	 * instead of into the cache; openssl only, and needs a TlsSessionStore bean.
+	 * @param noInternalLookup Whether the TlsSessionStore bean, instead of a search of
+	 * the cache, decides which session is offered; openssl only, and needs a
+	 * TlsSessionStore bean.
 	 * @param handshakeTimeout TLS handshake timeout of the cache's connections.
-	 * @param keyExchangeGroups TLS key-exchange groups the caches' connections offer, most preferred first, such as
-	 * [x25519]; unset, the provider's default (on openssl, the post-quantum hybrid X25519MLKEM768 first). On the jdk
-	 * it needs Java 20 or later.
+	 * @param keyExchangeGroups TLS key-exchange groups the caches' connections offer,
+	 * most preferred first, such as [x25519]; unset, the provider's default (on openssl,
+	 * the post-quantum hybrid X25519MLKEM768 first). On the jdk it needs Java 20 or
+	 * later.
 	 */
 	public record CacheDefaults(@Nullable Integer maxSessions, @Nullable Integer maxSessionsPerHost,
 			@Nullable Duration timeout, @Nullable Boolean reuse, @Nullable Boolean singleUseTickets,
@@ -109,36 +133,38 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 		/**
 		 * Nothing set: every cache gets {@link TlsSessionCacheSettings#DEFAULTS}.
 		 */
-		public static final CacheDefaults NONE = new CacheDefaults(null, null, null, null, null, null, null, null,
-				null, null);
+		public static final CacheDefaults NONE = new CacheDefaults(null, null, null, null, null, null, null, null, null,
+				null);
 
 	}
 
 	/**
-	 * One cache. A setting it leaves unset takes the value of {@code tls.session.cache-defaults}.
+	 * One cache. A setting it leaves unset takes the value of
+	 * {@code tls.session.cache-defaults}.
 	 *
-	 * @param hosts Host rules routing connections to this cache: api.example.com, *.example.com, with an optional
-	 * :port.
-	 * @param sslBundle SSL bundle giving trust, key material, protocols and ciphers; none means the JVM's default
-	 * trust.
+	 * @param hosts Host rules routing connections to this cache: api.example.com,
+	 * *.example.com, with an optional :port.
+	 * @param sslBundle SSL bundle giving trust, key material, protocols and ciphers; none
+	 * means the JVM's default trust.
 	 * @param maxSessions Sessions kept in total; unset: cache-defaults.max-sessions.
-	 * @param maxSessionsPerHost Sessions (TLS 1.3 tickets) kept per host and port at most; unset:
-	 * cache-defaults.max-sessions-per-host.
-	 * @param timeout Lifetime of a session from the handshake that made it, never extended on use, at most 7d;
-	 * unset: cache-defaults.timeout.
+	 * @param maxSessionsPerHost Sessions (TLS 1.3 tickets) kept per host and port at
+	 * most; unset: cache-defaults.max-sessions-per-host.
+	 * @param timeout Lifetime of a session from the handshake that made it, never
+	 * extended on use, at most 7d; unset: cache-defaults.timeout.
 	 * @param reuse Whether sessions are stored and offered; unset: cache-defaults.reuse.
 	 * @param singleUseTickets Whether a TLS 1.3 ticket is offered at most once; unset:
 	 * cache-defaults.single-use-tickets.
-	 * @param evictOnRejection Whether a session the server declined to resume is removed at once; unset:
-	 * cache-defaults.evict-on-rejection.
-	 * @param noInternalStore Whether new sessions go only to the TlsSessionStore bean; unset:
-	 * cache-defaults.no-internal-store.
-	 * @param noInternalLookup Whether the TlsSessionStore bean decides what is offered; unset:
-	 * cache-defaults.no-internal-lookup.
+	 * @param evictOnRejection Whether a session the server declined to resume is removed
+	 * at once; unset: cache-defaults.evict-on-rejection.
+	 * @param noInternalStore Whether new sessions go only to the TlsSessionStore bean;
+	 * unset: cache-defaults.no-internal-store.
+	 * @param noInternalLookup Whether the TlsSessionStore bean decides what is offered;
+	 * unset: cache-defaults.no-internal-lookup.
 	 * @param handshakeTimeout TLS handshake timeout of this cache's connections; unset:
 	 * cache-defaults.handshake-timeout.
-	 * @param keyExchangeGroups TLS key-exchange groups this cache's connections offer, most preferred first, such as
-	 * [x25519]; unset: cache-defaults.key-exchange-groups, else the provider's default.
+	 * @param keyExchangeGroups TLS key-exchange groups this cache's connections offer,
+	 * most preferred first, such as [x25519]; unset: cache-defaults.key-exchange-groups,
+	 * else the provider's default.
 	 */
 	public record Cache(@DefaultValue List<String> hosts, @Nullable String sslBundle, @Nullable Integer maxSessions,
 			@Nullable Integer maxSessionsPerHost, @Nullable Duration timeout, @Nullable Boolean reuse,
@@ -147,7 +173,8 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 			@Nullable List<String> keyExchangeGroups) {
 
 		/**
-		 * Treats a blank bundle name as none, so that a profile can clear a bundle set elsewhere.
+		 * Treats a blank bundle name as none, so that a profile can clear a bundle set
+		 * elsewhere.
 		 * @param hosts the host rules
 		 * @param sslBundle the SSL bundle name
 		 * @param maxSessions sessions kept in total
@@ -175,9 +202,12 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 	}
 
 	/**
-	 * One per-cache setting: its property name, where a cache and the defaults hold it, and its default.
+	 * One per-cache setting: its property name, where a cache and the defaults hold it,
+	 * and its default.
+	 *
 	 * @param <T> the type of the value
-	 * @param name the property name under a cache or cache-defaults, such as {@code max-sessions}
+	 * @param name the property name under a cache or cache-defaults, such as
+	 * {@code max-sessions}
 	 * @param perCache the value a cache set, or {@code null}
 	 * @param defaults the value cache-defaults set, or {@code null}
 	 * @param builtIn the default of {@link TlsSessionCacheSettings#DEFAULTS}
@@ -198,20 +228,20 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 		static final Setting<Boolean> REUSE = new Setting<>("reuse", Cache::reuse, CacheDefaults::reuse,
 				TlsSessionCacheSettings::reuse);
 
-		static final Setting<Boolean> SINGLE_USE_TICKETS = new Setting<>("single-use-tickets",
-				Cache::singleUseTickets, CacheDefaults::singleUseTickets, TlsSessionCacheSettings::singleUseTickets);
+		static final Setting<Boolean> SINGLE_USE_TICKETS = new Setting<>("single-use-tickets", Cache::singleUseTickets,
+				CacheDefaults::singleUseTickets, TlsSessionCacheSettings::singleUseTickets);
 
-		static final Setting<Boolean> EVICT_ON_REJECTION = new Setting<>("evict-on-rejection",
-				Cache::evictOnRejection, CacheDefaults::evictOnRejection, TlsSessionCacheSettings::evictOnRejection);
+		static final Setting<Boolean> EVICT_ON_REJECTION = new Setting<>("evict-on-rejection", Cache::evictOnRejection,
+				CacheDefaults::evictOnRejection, TlsSessionCacheSettings::evictOnRejection);
 
 		static final Setting<Boolean> NO_INTERNAL_STORE = new Setting<>("no-internal-store", Cache::noInternalStore,
 				CacheDefaults::noInternalStore, TlsSessionCacheSettings::noInternalStore);
 
-		static final Setting<Boolean> NO_INTERNAL_LOOKUP = new Setting<>("no-internal-lookup",
-				Cache::noInternalLookup, CacheDefaults::noInternalLookup, TlsSessionCacheSettings::noInternalLookup);
+		static final Setting<Boolean> NO_INTERNAL_LOOKUP = new Setting<>("no-internal-lookup", Cache::noInternalLookup,
+				CacheDefaults::noInternalLookup, TlsSessionCacheSettings::noInternalLookup);
 
-		static final Setting<Duration> HANDSHAKE_TIMEOUT = new Setting<>("handshake-timeout",
-				Cache::handshakeTimeout, CacheDefaults::handshakeTimeout, TlsSessionCacheSettings::handshakeTimeout);
+		static final Setting<Duration> HANDSHAKE_TIMEOUT = new Setting<>("handshake-timeout", Cache::handshakeTimeout,
+				CacheDefaults::handshakeTimeout, TlsSessionCacheSettings::handshakeTimeout);
 
 		static final Setting<List<String>> KEY_EXCHANGE_GROUPS = new Setting<>("key-exchange-groups",
 				Cache::keyExchangeGroups, CacheDefaults::keyExchangeGroups, TlsSessionCacheSettings::keyExchangeGroups);
@@ -222,7 +252,8 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 				KEY_EXCHANGE_GROUPS);
 
 		/**
-		 * The value a cache gets: its own, else cache-defaults', else the built-in default.
+		 * The value a cache gets: its own, else cache-defaults', else the built-in
+		 * default.
 		 * @param cache the cache
 		 * @param cacheDefaults the defaults
 		 * @return the value
@@ -243,7 +274,8 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 		}
 
 		/**
-		 * The property that gave a cache its value, or {@code null} when the value is the built-in default.
+		 * The property that gave a cache its value, or {@code null} when the value is the
+		 * built-in default.
 		 * @param cacheName the cache
 		 * @param cache its settings
 		 * @param cacheDefaults the defaults
@@ -261,8 +293,8 @@ public record TlsSessionProperties(@DefaultValue("true") boolean enabled, @Defau
 	/**
 	 * Meter settings.
 	 *
-	 * @param hostTag Whether to tag the handshake and offer meters with the upstream host and port ('host' tag),
-	 * which makes one time series per upstream.
+	 * @param hostTag Whether to tag the handshake and offer meters with the upstream host
+	 * and port ('host' tag), which makes one time series per upstream.
 	 */
 	public record Metrics(@DefaultValue("false") boolean hostTag) {
 

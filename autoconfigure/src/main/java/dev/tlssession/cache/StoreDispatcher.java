@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.cache;
 
 import java.time.Duration;
@@ -21,16 +37,21 @@ import io.netty.util.internal.logging.InternalLoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Calls an application's {@link TlsSessionStore} for one cache on the starter's own threads, so that a store that
- * throws, stalls or floods never delays an I/O thread and never fails a connection.
+ * Calls an application's {@link TlsSessionStore} for one cache on the starter's own
+ * threads, so that a store that throws, stalls or floods never delays an I/O thread and
+ * never fails a connection.
  * <p>
- * Nothing here waits: a caller on an I/O thread only queues work (on lock-free queues) and is answered through a
- * callback. Lookups run on their own threads, apart from notifications, so they never queue behind them; a lookup
- * is abandoned (its thread interrupted) when the caller stops waiting, and once {@value #MAX_LOOKUPS_IN_FLIGHT}
- * lookups of a cache are unfinished the store counts as hung and connections stop asking it. Notifications run one
- * at a time per cache, in the order they were made, so a store hears of a session before it hears of its removal;
- * at most {@value #MAX_QUEUED_NOTIFICATIONS} wait, further ones are dropped. Every failure is counted and costs at
- * most a full handshake.
+ * Nothing here waits: a caller on an I/O thread only queues work (on lock-free queues)
+ * and is answered through a callback. Lookups run on their own threads, apart from
+ * notifications, so they never queue behind them; a lookup is abandoned (its thread
+ * interrupted) when the caller stops waiting, and once {@value #MAX_LOOKUPS_IN_FLIGHT}
+ * lookups of a cache are unfinished the store counts as hung and connections stop asking
+ * it. Notifications run one at a time per cache, in the order they were made, so a store
+ * hears of a session before it hears of its removal; at most
+ * {@value #MAX_QUEUED_NOTIFICATIONS} wait, further ones are dropped. Every failure is
+ * counted and costs at most a full handshake.
+ *
+ * @since 0.1.0
  */
 public final class StoreDispatcher {
 
@@ -68,7 +89,8 @@ public final class StoreDispatcher {
 	 * Guards a store for one cache.
 	 * @param store the application's store
 	 * @param cache the cache name
-	 * @param timeout how long a connection waits for a lookup before it goes ahead without it
+	 * @param timeout how long a connection waits for a lookup before it goes ahead
+	 * without it
 	 * @param failureCounter counts each failed call
 	 */
 	public StoreDispatcher(TlsSessionStore store, String cache, Duration timeout, Runnable failureCounter) {
@@ -79,8 +101,9 @@ public final class StoreDispatcher {
 	}
 
 	/**
-	 * Threads that are all started up front and never time out, on a lock-free queue: queueing work never takes a
-	 * lock or starts a thread, so it cannot make an I/O thread wait.
+	 * Threads that are all started up front and never time out, on a lock-free queue:
+	 * queueing work never takes a lock or starts a thread, so it cannot make an I/O
+	 * thread wait.
 	 */
 	private static ThreadPoolExecutor executor(String prefix, int threads) {
 		AtomicInteger count = new AtomicInteger();
@@ -112,20 +135,30 @@ public final class StoreDispatcher {
 	}
 
 	/**
-	 * Tells the store that a session left the cache, after every notification queued before.
+	 * Tells the store that a session left the cache, after every notification queued
+	 * before.
 	 * @param key the upstream
 	 * @param session the session
 	 * @param cause why
+	 * @param delivered runs once the store's {@code onRemoved} has returned or thrown
 	 */
-	public void onRemoved(TlsSessionKey key, TlsSession session, EvictionCause cause) {
-		notify(() -> this.store.onRemoved(this.cache, key, session, cause));
+	public void onRemoved(TlsSessionKey key, TlsSession session, EvictionCause cause, Runnable delivered) {
+		notify(() -> {
+			try {
+				this.store.onRemoved(this.cache, key, session, cause);
+			}
+			finally {
+				delivered.run();
+			}
+		});
 	}
 
 	/**
-	 * Asks the store which session to offer. Returns at once; the answer comes on a store thread.
+	 * Asks the store which session to offer. Returns at once; the answer comes on a store
+	 * thread.
 	 * @param key the upstream
-	 * @param answer told the store's choice, or {@code null} when it has none or failed; never told after the
-	 * lookup was {@linkplain Lookup#abandon() abandoned}
+	 * @param answer told the store's choice, or {@code null} when it has none or failed;
+	 * never told after the lookup was {@linkplain Lookup#abandon() abandoned}
 	 * @return the lookup, to abandon when the connection stops waiting
 	 */
 	public Lookup lookup(TlsSessionKey key, Consumer<@Nullable TlsSession> answer) {
@@ -218,7 +251,8 @@ public final class StoreDispatcher {
 		if (!warn && !logger.isDebugEnabled()) {
 			return;
 		}
-		// logged on a store thread: logging may write to a file or the console, which an I/O thread must not wait for
+		// logged on a store thread: logging may write to a file or the console, which an
+		// I/O thread must not wait for
 		Runnable log = () -> {
 			String message = "TLS session store " + call + " for cache '" + this.cache + "' failed: " + why
 					+ "; the connection goes ahead without it";
@@ -254,8 +288,8 @@ public final class StoreDispatcher {
 		}
 
 		/**
-		 * The connection stops waiting: the answer, if one comes, is dropped, and a store still working on it is
-		 * interrupted. Never waits.
+		 * The connection stops waiting: the answer, if one comes, is dropped, and a store
+		 * still working on it is interrupted. Never waits.
 		 */
 		public void abandon() {
 			cancel(true);

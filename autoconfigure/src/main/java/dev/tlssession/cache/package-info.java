@@ -1,5 +1,23 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 /**
- * The bounded session store behind the OpenSSL provider: no Spring, no native code.
+ * What every cache shares whatever its provider: the base class with its settings,
+ * counters, listeners and handshake accounting, the session view, and the calls to an
+ * application's {@code TlsSessionStore} made off the I/O threads.
  */
 @NullMarked
 package dev.tlssession.cache;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.jdk;
 
 import java.time.Instant;
@@ -24,8 +40,9 @@ import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionConfigurationException;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.AbstractTlsSession;
-import dev.tlssession.cache.SessionId;
-import dev.tlssession.netty.AbstractTlsSessionCache;
+import dev.tlssession.cache.AbstractTlsSessionCache;
+import dev.tlssession.index.SessionId;
+import dev.tlssession.netty.ConnectionEnd;
 import dev.tlssession.netty.ForwardingSslContext;
 import dev.tlssession.netty.HandshakeFailures;
 import dev.tlssession.netty.TrackedConnection;
@@ -40,11 +57,15 @@ import io.netty.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A cache on the JDK: its own {@code SSLContext}, whose client session context gets the cache's size and timeout.
- * The JDK keys sessions by host and port, uses each TLS 1.3 ticket once and drops a session the server declines; it
- * offers no way to add a session, so {@link #add} is not supported. It keeps few tickets per host and port (one, or
- * up to ten since JDK-8328608), so the cache spreads the connections of an upstream over {@link TicketLanes lanes},
- * each a host and port of its own to the JDK, within {@code max-sessions-per-host}.
+ * A cache on the JDK: its own {@code SSLContext}, whose client session context gets the
+ * cache's size and timeout. The JDK keys sessions by host and port, uses each TLS 1.3
+ * ticket once and drops a session the server declines; it offers no way to add a session,
+ * so {@link #add} is not supported. It keeps few tickets per host and port (one, or up to
+ * ten since JDK-8328608), so the cache spreads the connections of an upstream over
+ * {@link TicketLanes lanes}, each a host and port of its own to the JDK, within
+ * {@code max-sessions-per-host}.
+ *
+ * @since 0.1.0
  */
 public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
@@ -64,8 +85,7 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	 * @param material the TLS configuration
 	 * @throws SSLException if the context cannot be built
 	 */
-	public JdkTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material)
-			throws SSLException {
+	public JdkTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material) throws SSLException {
 		super(name, TlsProvider.JDK, settings);
 		this.material = material;
 		this.trustManager = material.trustManager();
@@ -107,7 +127,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * The groups the cache's engines are limited to, checked against what the context supports.
+	 * The groups the cache's engines are limited to, checked against what the context
+	 * supports.
 	 */
 	private String @Nullable [] groups(SslContext inner) {
 		List<String> groups = settings().keyExchangeGroups();
@@ -153,8 +174,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * The valid sessions that have an upstream: the JDK also keeps sessions by id alone, which a client never
-	 * offers.
+	 * The valid sessions that have an upstream: the JDK also keeps sessions by id alone,
+	 * which a client never offers.
 	 */
 	private List<SSLSession> offerable() {
 		SSLSessionContext sessionContext = this.context.sessionContext();
@@ -175,8 +196,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Removes a session and, as the JDK offers none of them any more once one is invalidated, every other session
-	 * of its upstream; each is counted.
+	 * Removes a session and, as the JDK offers none of them any more once one is
+	 * invalidated, every other session of its upstream; each is counted.
 	 */
 	@Override
 	public boolean remove(TlsSession session) {
@@ -206,9 +227,10 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Removes every session by switching to a new context with an empty session cache. Invalidating the sessions
-	 * the JDK lists is not enough: it offers sessions from a host:port index that is evicted apart from the by-id
-	 * index {@code getIds()} lists (a TLS 1.3 upstream takes one by-id entry per ticket), so a session can stay
+	 * Removes every session by switching to a new context with an empty session cache.
+	 * Invalidating the sessions the JDK lists is not enough: it offers sessions from a
+	 * host:port index that is evicted apart from the by-id index {@code getIds()} lists
+	 * (a TLS 1.3 upstream takes one by-id entry per ticket), so a session can stay
 	 * offered after it has left the list.
 	 * @return the number of listed sessions removed
 	 */
@@ -227,8 +249,9 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Invalidates the listed valid sessions that match, counted before any is invalidated: the JDK invalidates a
-	 * TLS 1.3 connection's ticket sessions with it, so some would no longer look valid when their turn came.
+	 * Invalidates the listed valid sessions that match, counted before any is
+	 * invalidated: the JDK invalidates a TLS 1.3 connection's ticket sessions with it, so
+	 * some would no longer look valid when their turn came.
 	 */
 	private static int invalidate(SSLSessionContext sessionContext, Predicate<SSLSession> filter) {
 		List<SSLSession> matching = new ArrayList<>();
@@ -252,8 +275,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * A connection broke: the JDK offers none of its upstream's sessions once the connection's own is invalidated,
-	 * so all of them leave, each counted.
+	 * A connection broke: the JDK offers none of its upstream's sessions once the
+	 * connection's own is invalidated, so all of them leave, each counted.
 	 */
 	private void connectionBroken(SSLEngine engine) {
 		SSLSession session = engine.getSession();
@@ -280,7 +303,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		TrackedConnections.register(engine, connection);
 		handler.handshakeFuture().addListener((future) -> handshakeDone(engine, connection, future));
 		handler.sslCloseFuture().addListener((future) -> {
-			// a close_notify from the server comes after everything it sent, tickets included
+			// a close_notify from the server comes after everything it sent, tickets
+			// included
 			connection.leaveLane(future.isSuccess() && connection.tls13);
 			if (!connection.activated) {
 				// no channelInactive will follow to end the tracking
@@ -306,8 +330,9 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * A connection of this cache, whatever host and port its engine reports (on a lane, or -1 with reuse off).
-	 * Confined to the connection's event loop, apart from {@link #resumed}.
+	 * A connection of this cache, whatever host and port its engine reports (on a lane,
+	 * or -1 with reuse off). Confined to the connection's event loop, apart from
+	 * {@link #resumed}.
 	 */
 	private final class Connection implements TrackedConnection {
 
@@ -323,16 +348,15 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		volatile boolean resumed;
 
-		/** The handshake agreed TLS 1.3: the connection leaves a ticket in its lane once the server's data came. */
+		/**
+		 * The handshake agreed TLS 1.3: the connection leaves a ticket in its lane once
+		 * the server's data came.
+		 */
 		boolean tls13;
 
 		private boolean inLane;
 
-		private volatile boolean closeRequested;
-
-		private volatile boolean closeNotifyReceived;
-
-		private volatile boolean closedByTls;
+		private final ConnectionEnd end = new ConnectionEnd();
 
 		private volatile boolean activated;
 
@@ -345,8 +369,9 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 		}
 
 		/**
-		 * A TLS 1.2 session can be resumed by any number of connections at once: its lane is free again now. A
-		 * TLS 1.3 connection stays in its lane until its tickets have come.
+		 * A TLS 1.2 session can be resumed by any number of connections at once: its lane
+		 * is free again now. A TLS 1.3 connection stays in its lane until its tickets
+		 * have come.
 		 */
 		void handshakeSucceeded(boolean tls13) {
 			this.tls13 = tls13;
@@ -394,22 +419,23 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		@Override
 		public void closeRequested() {
-			this.closeRequested = true;
+			this.end.closeRequested();
 		}
 
 		@Override
 		public void closeNotifyReceived() {
-			this.closeNotifyReceived = true;
+			this.end.closeNotifyReceived();
 		}
 
 		@Override
 		public void closing() {
-			this.closedByTls |= !this.closeRequested;
+			// the JDK's engine reports its failures as exceptions
+			this.end.closing(false);
 		}
 
 		@Override
 		public void inactive() {
-			if (!this.closeNotifyReceived && this.closedByTls) {
+			if (this.end.broke(false)) {
 				broken();
 			}
 			leaveLane(false);
@@ -424,9 +450,10 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * The cache's context: Netty's JDK context and the lanes of its session cache. Each engine gets the port of its
-	 * lane; with reuse off, port -1: the JDK neither stores nor looks up sessions for an engine without a port,
-	 * while the host name still drives SNI and certificate verification.
+	 * The cache's context: Netty's JDK context and the lanes of its session cache. Each
+	 * engine gets the port of its lane; with reuse off, port -1: the JDK neither stores
+	 * nor looks up sessions for an engine without a port, while the host name still
+	 * drives SNI and certificate verification.
 	 */
 	private final class Context extends ForwardingSslContext {
 
@@ -491,8 +518,8 @@ public final class JdkTlsSessionCache extends AbstractTlsSessionCache {
 
 		JdkSession(String cache, SSLSession session, long timeoutMillis) {
 			super(cache, new TlsSessionKey(session.getPeerHost(), TicketLanes.upstreamPort(session.getPeerPort())),
-					SessionId.of(session.getId()),
-					session.getProtocol(), session.getCipherSuite(), Instant.ofEpochMilli(session.getCreationTime()),
+					SessionId.of(session.getId()), session.getProtocol(), session.getCipherSuite(),
+					Instant.ofEpochMilli(session.getCreationTime()),
 					Instant.ofEpochMilli(session.getCreationTime() + timeoutMillis),
 					"TLSv1.3".equals(session.getProtocol()));
 			this.session = session;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.jdk;
 
 import java.net.Socket;
@@ -11,9 +27,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import io.netty.handler.ssl.ResumableX509ExtendedTrustManager;
 
 /**
- * Delegates every check and reports the engines whose handshake completed without one. The JDK consults the trust
- * manager only when the server sends its certificate, which it does not on a resumed handshake; Netty calls
- * {@link #resumeServerTrusted} for exactly those handshakes.
+ * Delegates every check and reports the engines whose handshake completed without one.
+ * The JDK consults the trust manager only when the server sends its certificate, which it
+ * does not on a resumed handshake; Netty calls {@link #resumeServerTrusted} for exactly
+ * those handshakes.
  */
 final class ResumptionDetectingTrustManager extends X509ExtendedTrustManager
 		implements ResumableX509ExtendedTrustManager {

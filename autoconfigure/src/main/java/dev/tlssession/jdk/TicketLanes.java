@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.jdk;
 
 import java.util.Arrays;
@@ -7,25 +23,30 @@ import java.util.Map;
 import dev.tlssession.TlsSessionKey;
 
 /**
- * Spreads the new connections of a JDK cache over lanes of each upstream, so that TLS 1.3 connections opened
- * together find a ticket each.
+ * Spreads the new connections of a JDK cache over lanes of each upstream, so that TLS 1.3
+ * connections opened together find a ticket each.
  * <p>
- * The JDK keys its client sessions by the engine's peer host and port and uses a TLS 1.3 ticket once. JDK 17.0.15
- * keeps one ticket per key (each new ticket replaces the last, and using one drops the key's entry); JDKs with
- * JDK-8328608 (24 and later, and later updates of 17 and 21) queue up to 10 per key, but a full handshake that
- * found none replaces the queue. Either way, connections that start together to one upstream share one slot and
- * most make full handshakes. A lane is another key for the same upstream: the engine's peer port carries the lane
- * in its upper bits ({@link #port}), while the host name, which alone drives SNI and certificate verification,
- * stays the same. The JDK uses the peer port for nothing else but {@code SSLSession.getPeerPort()} and its JFR
+ * The JDK keys its client sessions by the engine's peer host and port and uses a TLS 1.3
+ * ticket once. JDK 17.0.15 keeps one ticket per key (each new ticket replaces the last,
+ * and using one drops the key's entry); JDKs with JDK-8328608 (24 and later, and later
+ * updates of 17 and 21) queue up to 10 per key, but a full handshake that found none
+ * replaces the queue. Either way, connections that start together to one upstream share
+ * one slot and most make full handshakes. A lane is another key for the same upstream:
+ * the engine's peer port carries the lane in its upper bits ({@link #port}), while the
+ * host name, which alone drives SNI and certificate verification, stays the same. The JDK
+ * uses the peer port for nothing else but {@code SSLSession.getPeerPort()} and its JFR
  * handshake event.
  * <p>
- * For each new connection the lanes pick the one most likely to hold an unused ticket: a lane holding a TLS 1.2
- * session (reusable by any number of connections), else one believed to hold a ticket, else an idle one, else a
- * new one within the bound, else the least busy. A lane is believed to gain a ticket when a TLS 1.3 connection on
- * it has received data after its handshake (servers send their tickets right after the handshake, before any
- * data), and to lose one when a connection takes it; a wrong belief costs at most the full handshake the JDK would
- * have made anyway, and the next handshake on the lane corrects it. At most {@code maxSessionsPerHost} tickets per
- * upstream are believed in: one per lane on a JDK that keeps one per key, ten per lane on one that queues them.
+ * For each new connection the lanes pick the one most likely to hold an unused ticket: a
+ * lane holding a TLS 1.2 session (reusable by any number of connections), else one
+ * believed to hold a ticket, else an idle one, else a new one within the bound, else the
+ * least busy. A lane is believed to gain a ticket when a TLS 1.3 connection on it has
+ * received data after its handshake (servers send their tickets right after the
+ * handshake, before any data), and to lose one when a connection takes it; a wrong belief
+ * costs at most the full handshake the JDK would have made anyway, and the next handshake
+ * on the lane corrects it. At most {@code maxSessionsPerHost} tickets per upstream are
+ * believed in: one per lane on a JDK that keeps one per key, ten per lane on one that
+ * queues them.
  * <p>
  * Thread-safe; the lock guards only the map and the lanes' counters, never I/O.
  */
@@ -49,7 +70,8 @@ final class TicketLanes {
 	/**
 	 * Creates the lanes of one JDK session context.
 	 * @param maxSessionsPerHost the tickets per upstream to plan for
-	 * @param maxUpstreams the upstreams tracked at most (the least recently used one is forgotten first)
+	 * @param maxUpstreams the upstreams tracked at most (the least recently used one is
+	 * forgotten first)
 	 */
 	TicketLanes(int maxSessionsPerHost, int maxUpstreams) {
 		this(maxSessionsPerHost, maxUpstreams, TICKETS_PER_KEY);
@@ -67,8 +89,8 @@ final class TicketLanes {
 	}
 
 	/**
-	 * The peer port of an engine on a lane: the upstream's port in the low 16 bits, the lane above. Lane 0 is the
-	 * port itself.
+	 * The peer port of an engine on a lane: the upstream's port in the low 16 bits, the
+	 * lane above. Lane 0 is the port itself.
 	 * @param port the upstream's port
 	 * @param lane the lane
 	 * @return the port to give the engine
@@ -80,7 +102,8 @@ final class TicketLanes {
 	/**
 	 * The upstream's port of an engine's or session's peer port.
 	 * @param port the peer port, perhaps on a lane
-	 * @return the upstream's port, or {@code port} itself when it is not a valid port at all
+	 * @return the upstream's port, or {@code port} itself when it is not a valid port at
+	 * all
 	 */
 	static int upstreamPort(int port) {
 		return (port > 0xFFFF) ? (port & 0xFFFF) : port;
@@ -97,7 +120,8 @@ final class TicketLanes {
 	}
 
 	/**
-	 * A connection's handshake is over and its tickets, if any, have arrived: it no longer counts as in flight.
+	 * A connection's handshake is over and its tickets, if any, have arrived: it no
+	 * longer counts as in flight.
 	 * @param key the upstream
 	 * @param lane its lane
 	 * @param outcome what the lane now holds for it
@@ -154,13 +178,18 @@ final class TicketLanes {
 	 */
 	enum Release {
 
-		/** A TLS 1.3 connection that received data after its handshake: it left a ticket. */
+		/**
+		 * A TLS 1.3 connection that received data after its handshake: it left a ticket.
+		 */
 		TICKET,
 
 		/** A TLS 1.2 session, which any number of later connections may resume. */
 		REUSABLE,
 
-		/** Nothing known: the handshake failed, or the connection ended before any data came. */
+		/**
+		 * Nothing known: the handshake failed, or the connection ended before any data
+		 * came.
+		 */
 		NOTHING
 
 	}
@@ -239,7 +268,8 @@ final class TicketLanes {
 					this.tickets[lane] = Math.min(ticketsPerLane, this.tickets[lane] + 1);
 				}
 				case NOTHING -> {
-					// a failed or ticketless connection says nothing about what the lane holds
+					// a failed or ticketless connection says nothing about what the lane
+					// holds
 				}
 			}
 		}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.metrics;
 
 import java.util.Map;
@@ -23,14 +39,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * The caches' meters:
  * <ul>
- * <li>{@code tls.session.handshakes} (timer) by {@code outcome}: {@code resumed}, {@code full} or {@code failed};
- * <li>{@code tls.session.offers} (counter) by {@code result}: {@code accepted} or {@code rejected};
+ * <li>{@code tls.session.handshakes} (timer) by {@code outcome}: {@code resumed},
+ * {@code full} or {@code failed};
+ * <li>{@code tls.session.offers} (counter) by {@code result}: {@code accepted} or
+ * {@code rejected};
  * <li>{@code tls.session.cache.size} (gauge);
  * <li>{@code tls.session.cache.evictions} (counter) by {@code cause}.
  * </ul>
- * Every meter is tagged with {@code cache} and {@code provider}; handshakes and offers also with {@code protocol}
- * ({@code unknown} when a handshake failed before one was agreed) and, when enabled, {@code host}
- * ({@code host:port}). No meter carries session ids or any other secret.
+ * Every meter is tagged with {@code cache} and {@code provider}; handshakes and offers
+ * also with {@code protocol} ({@code unknown} when a handshake failed before one was
+ * agreed) and, when enabled, {@code host} ({@code host:port}). No meter carries session
+ * ids or any other secret.
+ *
+ * @since 0.1.0
  */
 public final class TlsSessionMeterBinder implements MeterBinder {
 
@@ -43,7 +64,8 @@ public final class TlsSessionMeterBinder implements MeterBinder {
 	/**
 	 * Creates a binder.
 	 * @param caches the caches
-	 * @param hostTag whether handshake and offer meters get a {@code host} tag (one time series per upstream)
+	 * @param hostTag whether handshake and offer meters get a {@code host} tag (one time
+	 * series per upstream)
 	 */
 	public TlsSessionMeterBinder(TlsSessionCaches caches, boolean hostTag) {
 		this.caches = caches;
@@ -92,19 +114,25 @@ public final class TlsSessionMeterBinder implements MeterBinder {
 		public void handshake(TlsSessionCache cache, @Nullable TlsSessionKey key, HandshakeOutcome outcome,
 				@Nullable String protocol, long durationNanos) {
 			MeterKey meterKey = new MeterKey(cache, outcome.tag(), protocol, host(key));
-			this.timers.computeIfAbsent(meterKey, (k) -> Timer.builder("tls.session.handshakes")
-				.tags(k.tags("outcome"))
-				.description("TLS handshakes, resumed or full")
-				.register(this.registry)).record(durationNanos, TimeUnit.NANOSECONDS);
+			this.timers
+				.computeIfAbsent(meterKey,
+						(k) -> Timer.builder("tls.session.handshakes")
+							.tags(k.tags("outcome"))
+							.description("TLS handshakes, resumed or full")
+							.register(this.registry))
+				.record(durationNanos, TimeUnit.NANOSECONDS);
 		}
 
 		@Override
 		public void offer(TlsSessionCache cache, TlsSessionKey key, boolean accepted, @Nullable String protocol) {
 			MeterKey meterKey = new MeterKey(cache, accepted ? "accepted" : "rejected", protocol, host(key));
-			this.counters.computeIfAbsent(meterKey, (k) -> Counter.builder("tls.session.offers")
-				.tags(k.tags("result"))
-				.description("Sessions offered to servers, by whether they resumed them")
-				.register(this.registry)).increment();
+			this.counters
+				.computeIfAbsent(meterKey,
+						(k) -> Counter.builder("tls.session.offers")
+							.tags(k.tags("result"))
+							.description("Sessions offered to servers, by whether they resumed them")
+							.register(this.registry))
+				.increment();
 		}
 
 		private @Nullable String host(@Nullable TlsSessionKey key) {
@@ -120,9 +148,9 @@ public final class TlsSessionMeterBinder implements MeterBinder {
 
 		@Override
 		public boolean equals(Object other) {
-			return this == other || (other instanceof MeterKey key && this.cache == key.cache
-					&& this.value.equals(key.value) && Objects.equals(this.protocol, key.protocol)
-					&& Objects.equals(this.host, key.host));
+			return this == other
+					|| (other instanceof MeterKey key && this.cache == key.cache && this.value.equals(key.value)
+							&& Objects.equals(this.protocol, key.protocol) && Objects.equals(this.host, key.host));
 		}
 
 		@Override
@@ -133,8 +161,8 @@ public final class TlsSessionMeterBinder implements MeterBinder {
 		}
 
 		Tags tags(String valueTag) {
-			Tags tags = TlsSessionMeterBinder.tags(this.cache).and(valueTag, this.value, "protocol",
-					(this.protocol != null) ? this.protocol : UNKNOWN);
+			Tags tags = TlsSessionMeterBinder.tags(this.cache)
+				.and(valueTag, this.value, "protocol", (this.protocol != null) ? this.protocol : UNKNOWN);
 			return (this.host != null) ? tags.and("host", this.host) : tags;
 		}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.netty;
 
 import java.util.List;
@@ -13,8 +29,11 @@ import io.netty.handler.ssl.SslHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A client context that forwards every call to another context chosen per connection. Handlers are created by
- * the target's public {@code newHandler} methods, so the target's own resumption detection stays in place.
+ * A client context that forwards every call to another context chosen per connection.
+ * Handlers are created by the target's public {@code newHandler} methods, so the target's
+ * own resumption detection stays in place.
+ *
+ * @since 0.1.0
  */
 public abstract class ForwardingSslContext extends SslContext {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.netty;
 
 import java.util.Map;
@@ -8,9 +24,12 @@ import javax.net.ssl.SSLEngine;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The connections the caches track, by engine: whatever cache, provider or context made a connection, its
- * handlers find it here, and a connection is never attributed by its host and port to a cache that did not make
- * it. An engine is registered when its handler is made and leaves when its connection ends.
+ * The connections the caches track, by engine: whatever cache, provider or context made a
+ * connection, its handlers find it here, and a connection is never attributed by its host
+ * and port to a cache that did not make it. An engine is registered when its handler is
+ * made and leaves when its connection ends.
+ *
+ * @since 0.1.0
  */
 public final class TrackedConnections {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.time.Instant;
@@ -7,21 +23,23 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.AbstractTlsSession;
-import dev.tlssession.cache.SessionId;
-import dev.tlssession.cache.SessionIndex;
+import dev.tlssession.index.SessionId;
+import dev.tlssession.index.SessionIndex;
 import io.netty.internal.tcnative.SSLSession;
 import io.netty.util.internal.logging.InternalLogger;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One BoringSSL {@code SSL_SESSION} owned by a cache, and the view of it the application sees.
+ * One BoringSSL {@code SSL_SESSION} owned by a cache, and the view of it the application
+ * sees.
  * <p>
- * The object holds exactly one native reference, which it frees exactly once: when its owner (the pending list of
- * the connection that received it, or the cache's index) {@linkplain #releaseOwned() lets go} and no offer is
- * {@linkplain #retain() using it} at that moment. The native pointer is touched only under such a Java-side
- * reference, so a view the application keeps never pins native memory and can never reach freed memory: once
- * released it is simply no longer {@linkplain #resumable() resumable}.
+ * The object holds exactly one native reference, which it frees exactly once: when its
+ * owner (the pending list of the connection that received it, or the cache's index)
+ * {@linkplain #releaseOwned() lets go} and no offer is {@linkplain #retain() using it} at
+ * that moment. The native pointer is touched only under such a Java-side reference, so a
+ * view the application keeps never pins native memory and can never reach freed memory:
+ * once released it is simply no longer {@linkplain #resumable() resumable}.
  */
 final class NativeSession extends AbstractTlsSession implements SessionIndex.Entry {
 
@@ -29,7 +47,10 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 
 	private final Object generation;
 
-	/** The native references its cache holds: one per live session, taken and released here. */
+	/**
+	 * The native references its cache holds: one per live session, taken and released
+	 * here.
+	 */
 	private final AtomicLong held;
 
 	private final long pointer;
@@ -42,7 +63,10 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 
 	private final boolean offeredOnce;
 
-	/** Java-side references: the owner's one, plus one per offer in progress. The native one goes with the last. */
+	/**
+	 * Java-side references: the owner's one, plus one per offer in progress. The native
+	 * one goes with the last.
+	 */
 	private final AtomicInteger references = new AtomicInteger(1);
 
 	private final AtomicBoolean ownerReleased = new AtomicBoolean();
@@ -50,6 +74,10 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 	private final AtomicBoolean offered = new AtomicBoolean();
 
 	private volatile boolean invalidated;
+
+	private volatile boolean chosenByStore;
+
+	private volatile boolean storeToldOfRemoval;
 
 	private NativeSession(Facts facts, Object generation, AtomicLong held, long pointer, long expiresAt,
 			boolean offeredOnce) {
@@ -66,16 +94,20 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 	}
 
 	/**
-	 * Takes over BoringSSL's reference to a new session, unless BoringSSL itself would never offer it (a zero
-	 * ticket lifetime, or a session already outside its lifetime by the wall clock): then nothing is taken and the
-	 * caller must leave the reference to BoringSSL.
+	 * Takes over BoringSSL's reference to a new session, unless BoringSSL itself would
+	 * never offer it (a zero ticket lifetime, or a session already outside its lifetime
+	 * by the wall clock): then nothing is taken and the caller must leave the reference
+	 * to BoringSSL.
 	 * @param facts what the session is, read before ownership moves
-	 * @param generation the context that made the session: a session is never offered on another
+	 * @param generation the context that made the session: a session is never offered on
+	 * another
 	 * @param held the count of native references the cache holds
 	 * @param pointer the {@code SSL_SESSION*}
-	 * @param singleUseTickets whether the cache offers a single-use session only once (RFC 8446 C.4)
+	 * @param singleUseTickets whether the cache offers a single-use session only once
+	 * (RFC 8446 C.4)
 	 * @param now the monotonic time in nanoseconds
-	 * @return the session, which now owns the reference, or {@code null} when the reference was not taken
+	 * @return the session, which now owns the reference, or {@code null} when the
+	 * reference was not taken
 	 */
 	static @Nullable NativeSession adopt(Facts facts, Object generation, AtomicLong held, long pointer,
 			boolean singleUseTickets, long now) {
@@ -91,7 +123,8 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 	}
 
 	/**
-	 * The native pointer, to be used only while holding a reference taken by {@link #retain()}.
+	 * The native pointer, to be used only while holding a reference taken by
+	 * {@link #retain()}.
 	 * @return the {@code SSL_SESSION*}
 	 */
 	long pointer() {
@@ -99,8 +132,9 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 	}
 
 	/**
-	 * Claims the session for one offer: it must be resumable, and a single-use session is claimed only once, by
-	 * whoever asks first. Takes a reference that {@link #release()} gives back.
+	 * Claims the session for one offer: it must be resumable, and a single-use session is
+	 * claimed only once, by whoever asks first. Takes a reference that {@link #release()}
+	 * gives back.
 	 * @param now the monotonic time in nanoseconds
 	 * @return {@code false} if it must not be offered
 	 */
@@ -112,7 +146,8 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 	}
 
 	/**
-	 * Takes a Java-side reference that keeps the native session alive until {@link #release()}.
+	 * Takes a Java-side reference that keeps the native session alive until
+	 * {@link #release()}.
 	 * @return {@code false} if it was already freed
 	 */
 	boolean retain() {
@@ -128,7 +163,8 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 	}
 
 	/**
-	 * Gives back a reference taken by {@link #retain()}; the last one frees the native session.
+	 * Gives back a reference taken by {@link #retain()}; the last one frees the native
+	 * session.
 	 */
 	void release() {
 		int count = this.references.decrementAndGet();
@@ -155,13 +191,39 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 		this.invalidated = true;
 	}
 
+	/**
+	 * The application's store chose the session and it was offered.
+	 */
+	void chosenByStore() {
+		this.chosenByStore = true;
+	}
+
+	/**
+	 * The store has been told that the session left the cache.
+	 */
+	void storeToldOfRemoval() {
+		this.storeToldOfRemoval = true;
+	}
+
+	/**
+	 * Whether a store that hands the session out although it can no longer be offered is
+	 * at fault: it chose the session before (a single-use session is offered once), or it
+	 * was told that the session left the cache. Otherwise it could not know yet, as that
+	 * notification is still on its way.
+	 * @return {@code true} if the store should have known
+	 */
+	boolean storeShouldKnowItIsSpent() {
+		return this.chosenByStore || this.storeToldOfRemoval;
+	}
+
 	@Override
 	public boolean expired(long now) {
 		if (this.expiresAt - now <= 0) {
 			return true;
 		}
 		long seconds = System.currentTimeMillis() / 1000;
-		// BoringSSL's own test: a session from the future (the clock went back) or past its lifetime is not offered
+		// BoringSSL's own test: a session from the future (the clock went back) or past
+		// its lifetime is not offered
 		return seconds < this.validFromSeconds || seconds >= this.validUntilSeconds;
 	}
 
@@ -180,14 +242,16 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 	 * @param protocol the negotiated protocol
 	 * @param cipherSuite the negotiated cipher suite
 	 * @param singleUse whether BoringSSL marks it single-use
-	 * @param nativeTimeSeconds when BoringSSL says it was made, in seconds since the epoch
-	 * @param nativeTimeoutSeconds its lifetime in BoringSSL, which holds the server's ticket lifetime
+	 * @param nativeTimeSeconds when BoringSSL says it was made, in seconds since the
+	 * epoch
+	 * @param nativeTimeoutSeconds its lifetime in BoringSSL, which holds the server's
+	 * ticket lifetime
 	 * @param created when it was made
-	 * @param lifetimeMillis its lifetime in the cache: the cache's timeout or BoringSSL's, whichever is shorter
+	 * @param lifetimeMillis its lifetime in the cache: the cache's timeout or
+	 * BoringSSL's, whichever is shorter
 	 */
-	record Facts(String cache, TlsSessionKey key, SessionId id, String protocol, String cipherSuite,
-			boolean singleUse, long nativeTimeSeconds, long nativeTimeoutSeconds, Instant created,
-			long lifetimeMillis) {
+	record Facts(String cache, TlsSessionKey key, SessionId id, String protocol, String cipherSuite, boolean singleUse,
+			long nativeTimeSeconds, long nativeTimeoutSeconds, Instant created, long lifetimeMillis) {
 
 		/**
 		 * Reads a session's facts.
@@ -208,8 +272,9 @@ final class NativeSession extends AbstractTlsSession implements SessionIndex.Ent
 		}
 
 		/**
-		 * BoringSSL's test for offering a session: a zero lifetime (RFC 8446: discard the ticket) or a session
-		 * outside its lifetime by the wall clock is never offered, so it is not worth keeping.
+		 * BoringSSL's test for offering a session: a zero lifetime (RFC 8446: discard the
+		 * ticket) or a session outside its lifetime by the wall clock is never offered,
+		 * so it is not worth keeping.
 		 */
 		boolean usableBy(long nowSeconds) {
 			return this.nativeTimeoutSeconds > 0 && this.lifetimeMillis > 0 && nowSeconds >= this.nativeTimeSeconds

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.util.ArrayDeque;
@@ -8,6 +24,7 @@ import java.util.function.Consumer;
 import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.cache.StoreDispatcher;
+import dev.tlssession.netty.ConnectionEnd;
 import dev.tlssession.netty.TrackedConnection;
 import dev.tlssession.netty.TrackedConnections;
 import io.netty.channel.EventLoop;
@@ -17,25 +34,13 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a cache knows about one connection: the context that made it, the session offered to it, sessions that
- * arrived before the handshake was known to have succeeded (which the connection owns until then), the sessions it
- * made or resumed (which a broken connection invalidates), and the application store's lookup for it. Confined to
- * the connection's event loop.
+ * What a cache knows about one connection: the context that made it, the session offered
+ * to it, sessions that arrived before the handshake was known to have succeeded (which
+ * the connection owns until then), the sessions it made or resumed (which a broken
+ * connection invalidates), and the application store's lookup for it. Confined to the
+ * connection's event loop.
  */
 final class OpenSslConnection implements TrackedConnection {
-
-	private enum Lookup {
-
-		/** No lookup was asked for. */
-		NONE,
-
-		/** The store is asked; the handshake waits for its answer or the timeout. */
-		PENDING,
-
-		/** Answered, timed out or abandoned: the handshake may start. */
-		SETTLED
-
-	}
 
 	final OpenSslTlsSessionCache cache;
 
@@ -47,7 +52,10 @@ final class OpenSslConnection implements TrackedConnection {
 
 	final @Nullable TlsSessionKey key;
 
-	/** When the handshake started: the handler's creation, then the connection's activation if known. */
+	/**
+	 * When the handshake started: the handler's creation, then the connection's
+	 * activation if known.
+	 */
 	long startNanos;
 
 	private final int bound;
@@ -70,15 +78,14 @@ final class OpenSslConnection implements TrackedConnection {
 
 	private @Nullable Runnable start;
 
-	private boolean closeRequested;
-
-	private boolean closeNotifyReceived;
-
-	private boolean closedUnclean;
+	private final ConnectionEnd end = new ConnectionEnd();
 
 	private boolean activated;
 
-	/** The connection's protocol and cipher suite, read once for all the tickets it receives. */
+	/**
+	 * The connection's protocol and cipher suite, read once for all the tickets it
+	 * receives.
+	 */
 	private @Nullable String protocol;
 
 	private @Nullable String cipherSuite;
@@ -95,8 +102,8 @@ final class OpenSslConnection implements TrackedConnection {
 	}
 
 	/**
-	 * Whether the engine still owns the native {@code SSL} object this connection was made for: after the engine
-	 * freed it, its address may belong to another engine.
+	 * Whether the engine still owns the native {@code SSL} object this connection was
+	 * made for: after the engine freed it, its address may belong to another engine.
 	 */
 	boolean holdsSsl(long ssl) {
 		synchronized (this.engine) {
@@ -105,7 +112,8 @@ final class OpenSslConnection implements TrackedConnection {
 	}
 
 	/**
-	 * The protocol the connection agreed; only asked while the engine holds its {@code SSL} object.
+	 * The protocol the connection agreed; only asked while the engine holds its
+	 * {@code SSL} object.
 	 */
 	String protocol() {
 		if (this.protocol == null) {
@@ -115,7 +123,8 @@ final class OpenSslConnection implements TrackedConnection {
 	}
 
 	/**
-	 * The cipher suite the connection agreed; only asked while the engine holds its {@code SSL} object.
+	 * The cipher suite the connection agreed; only asked while the engine holds its
+	 * {@code SSL} object.
 	 */
 	String cipherSuite() {
 		if (this.cipherSuite == null) {
@@ -137,14 +146,14 @@ final class OpenSslConnection implements TrackedConnection {
 		}
 		this.lookup = Lookup.PENDING;
 		this.store = store;
-		this.lookupTimeout = eventLoop.schedule(this::lookupTimedOut, store.timeout().toNanos(),
-				TimeUnit.NANOSECONDS);
+		this.lookupTimeout = eventLoop.schedule(this::lookupTimedOut, store.timeout().toNanos(), TimeUnit.NANOSECONDS);
 		this.storeLookup = store.lookup(this.key, (chosen) -> {
 			try {
 				eventLoop.execute(() -> answered(chosen));
 			}
 			catch (Throwable ex) {
-				// the event loop is shutting down: nothing was taken, nothing to give back
+				// the event loop is shutting down: nothing was taken, nothing to give
+				// back
 			}
 		});
 	}
@@ -200,33 +209,31 @@ final class OpenSslConnection implements TrackedConnection {
 
 	@Override
 	public void closeRequested() {
-		this.closeRequested = true;
+		this.end.closeRequested();
 	}
 
 	@Override
 	public void closeNotifyReceived() {
-		this.closeNotifyReceived = true;
+		this.end.closeNotifyReceived();
 	}
 
 	@Override
 	public void closing() {
-		// right after the SslHandler's SSL_shutdown: the engine has freed its SSL object if that failed (or if the
-		// peer's close_notify had already closed it, which inactive() will know)
-		this.closedUnclean |= !this.closeRequested || !holdsSsl(this.ssl);
+		this.end.closing(!holdsSsl(this.ssl));
 	}
 
 	@Override
 	public void inactive() {
-		// with no close seen, the SslHandler has just tried SSL_shutdown, and the engine frees its SSL object only
-		// if that failed
-		if (!this.closeNotifyReceived && (this.closedUnclean || !holdsSsl(this.ssl))) {
+		if (this.end.broke(!holdsSsl(this.ssl))) {
 			broken();
 		}
 		TrackedConnections.unregister(this.engine, this);
 	}
 
 	/**
-	 * Whether the connection became active through the binding's handlers, which then tell it when it ends.
+	 * Whether the connection became active through the binding's handlers, which then
+	 * tell it when it ends.
+	 * @return {@code true} once activated
 	 */
 	boolean activated() {
 		return this.activated;
@@ -250,8 +257,8 @@ final class OpenSslConnection implements TrackedConnection {
 	}
 
 	/**
-	 * Holds a session that arrived before the handshake was known to have succeeded: nothing is stored from a
-	 * handshake that fails. The connection owns it until then.
+	 * Holds a session that arrived before the handshake was known to have succeeded:
+	 * nothing is stored from a handshake that fails. The connection owns it until then.
 	 * @param session the new session
 	 * @param keep what to do with it once the handshake has succeeded
 	 */
@@ -278,7 +285,8 @@ final class OpenSslConnection implements TrackedConnection {
 	}
 
 	/**
-	 * The connection ended: drops sessions that never became usable and stops waiting for the store.
+	 * The connection ended: drops sessions that never became usable and stops waiting for
+	 * the store.
 	 */
 	void closed() {
 		while (!this.pending.isEmpty()) {
@@ -303,6 +311,19 @@ final class OpenSslConnection implements TrackedConnection {
 
 	List<NativeSession> usedSessions() {
 		return List.copyOf(this.used);
+	}
+
+	private enum Lookup {
+
+		/** No lookup was asked for. */
+		NONE,
+
+		/** The store is asked; the handshake waits for its answer or the timeout. */
+		PENDING,
+
+		/** Answered, timed out or abandoned: the handshake may start. */
+		SETTLED
+
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.lang.reflect.Field;
@@ -11,18 +27,23 @@ import io.netty.util.Version;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether the starter can own the session store of a BoringSSL client context, and the one call that installs it.
+ * Whether the starter can own the session store of a BoringSSL client context, and the
+ * one call that installs it.
  * <p>
- * Netty offers no public hook for a client session cache, so the store is installed on the context's native
- * handle, read from {@code ReferenceCountedOpenSslContext.ctx}. That field holds tcnative's context pointer, which
- * is what {@link SSLContext#setSSLSessionCache} expects; {@code sslCtxPointer()} returns the raw {@code SSL_CTX*}
- * instead and must never be used for it.
+ * Netty offers no public hook for a client session cache, so the store is installed on
+ * the context's native handle, read from {@code ReferenceCountedOpenSslContext.ctx}. That
+ * field holds tcnative's context pointer, which is what
+ * {@link SSLContext#setSSLSessionCache} expects; {@code sslCtxPointer()} returns the raw
+ * {@code SSL_CTX*} instead and must never be used for it.
+ *
+ * @since 0.1.0
  */
 public final class OpenSslSupport {
 
 	/**
-	 * The field of {@code ReferenceCountedOpenSslContext} that holds tcnative's context pointer, read by reflection
-	 * (and so registered as a runtime hint for ahead-of-time processing).
+	 * The field of {@code ReferenceCountedOpenSslContext} that holds tcnative's context
+	 * pointer, read by reflection (and so registered as a runtime hint for ahead-of-time
+	 * processing).
 	 */
 	public static final String CTX_FIELD_NAME = "ctx";
 
@@ -60,8 +81,8 @@ public final class OpenSslSupport {
 	}
 
 	/**
-	 * Finds the context handle field. Package-private so that a test can name a field that does not exist, as a
-	 * Netty whose internals changed would present itself.
+	 * Finds the context handle field. Package-private so that a test can name a field
+	 * that does not exist, as a Netty whose internals changed would present itself.
 	 * @param ctxFieldName the name of the field holding tcnative's context pointer
 	 * @return the availability
 	 */
@@ -69,9 +90,9 @@ public final class OpenSslSupport {
 		try {
 			if (!OpenSsl.isAvailable()) {
 				Throwable cause = OpenSsl.unavailabilityCause();
-				return new Availability(null, "netty-tcnative is not available"
-						+ ((cause != null) ? " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")"
-								: ""),
+				return new Availability(null,
+						"netty-tcnative is not available" + ((cause != null)
+								? " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")" : ""),
 						false);
 			}
 			if (!OpenSsl.versionString().contains("BoringSSL")) {
@@ -114,6 +135,26 @@ public final class OpenSslSupport {
 	}
 
 	/**
+	 * Replaces the context's session-cache callback. Must be called before the context
+	 * makes its first engine.
+	 * @param context a freshly built OpenSSL client context
+	 * @param cache the callback
+	 */
+	static void installSessionCache(SslContext context, SSLSessionCache cache) {
+		if (CTX_FIELD == null || !(context instanceof ReferenceCountedOpenSslContext)) {
+			throw new IllegalStateException("OpenSSL session store cannot be installed: "
+					+ ((UNAVAILABLE_REASON != null) ? UNAVAILABLE_REASON : "not an OpenSSL context"));
+		}
+		try {
+			long ctx = CTX_FIELD.getLong(context);
+			SSLContext.setSSLSessionCache(ctx, cache);
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("OpenSSL session store cannot be installed", ex);
+		}
+	}
+
+	/**
 	 * Whether the OpenSSL provider can be used and, if not, why.
 	 */
 	public static final class Availability {
@@ -132,7 +173,8 @@ public final class OpenSslSupport {
 
 		/**
 		 * Whether the OpenSSL provider can be used.
-		 * @return {@code true} if BoringSSL is loaded and its context handle is accessible
+		 * @return {@code true} if BoringSSL is loaded and its context handle is
+		 * accessible
 		 */
 		public boolean isAvailable() {
 			return this.ctxField != null;
@@ -147,33 +189,14 @@ public final class OpenSslSupport {
 		}
 
 		/**
-		 * Whether BoringSSL loads but Netty's internals are not what the bridge expects (a Netty version it does
-		 * not support), as opposed to a missing native library.
+		 * Whether BoringSSL loads but Netty's internals are not what the bridge expects
+		 * (a Netty version it does not support), as opposed to a missing native library.
 		 * @return {@code true} if the Netty version is the cause
 		 */
 		public boolean isNettyIncompatible() {
 			return this.nettyIncompatible;
 		}
 
-	}
-
-	/**
-	 * Replaces the context's session-cache callback. Must be called before the context makes its first engine.
-	 * @param context a freshly built OpenSSL client context
-	 * @param cache the callback
-	 */
-	static void installSessionCache(SslContext context, SSLSessionCache cache) {
-		if (CTX_FIELD == null || !(context instanceof ReferenceCountedOpenSslContext)) {
-			throw new IllegalStateException("OpenSSL session store cannot be installed: "
-					+ ((UNAVAILABLE_REASON != null) ? UNAVAILABLE_REASON : "not an OpenSSL context"));
-		}
-		try {
-			long ctx = CTX_FIELD.getLong(context);
-			SSLContext.setSSLSessionCache(ctx, cache);
-		}
-		catch (IllegalAccessException ex) {
-			throw new IllegalStateException("OpenSSL session store cannot be installed", ex);
-		}
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.time.Duration;
@@ -7,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 
 import dev.tlssession.EvictionCause;
@@ -20,10 +35,10 @@ import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionConfigurationException;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
-import dev.tlssession.cache.HostDemand;
-import dev.tlssession.cache.SessionIndex;
+import dev.tlssession.cache.AbstractTlsSessionCache;
 import dev.tlssession.cache.StoreDispatcher;
-import dev.tlssession.netty.AbstractTlsSessionCache;
+import dev.tlssession.index.HostDemand;
+import dev.tlssession.index.SessionIndex;
 import dev.tlssession.netty.ForwardingSslContext;
 import dev.tlssession.netty.HandshakeFailures;
 import dev.tlssession.netty.TrackedConnections;
@@ -47,16 +62,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * A cache on BoringSSL whose sessions live in the starter's own {@link SessionIndex}.
  * <p>
- * BoringSSL hands every new client session to the cache through tcnative's session-cache callback; the cache keys
- * it by host and port, bounds and expires it, and offers one on each new connection with {@code SSL_set_session}
- * before the ClientHello is written. After the handshake, {@code SSL_session_reused} says whether the server took
- * it. It keeps as many sessions of an upstream as its recent demand calls for ({@link HostDemand}), within
- * {@code max-sessions-per-host}.
+ * BoringSSL hands every new client session to the cache through tcnative's session-cache
+ * callback; the cache keys it by host and port, bounds and expires it, and offers one on
+ * each new connection with {@code SSL_set_session} before the ClientHello is written.
+ * After the handshake, {@code SSL_session_reused} says whether the server took it. It
+ * keeps as many sessions of an upstream as its recent demand calls for
+ * ({@link HostDemand}), within {@code max-sessions-per-host}.
  * <p>
- * Each TLS configuration the cache has had is a {@link Context}: a native context the cache holds one reference
- * to, with its own index and connections. A rebuild retires the old one: its index is emptied and closed, so no
- * session of the old material can ever be offered again, and its native context is freed after its last
- * connection.
+ * Each TLS configuration the cache has had is a {@link Context}: a native context the
+ * cache holds one reference to, with its own index and connections. A rebuild retires the
+ * old one: its index is emptied and closed, so no session of the old material can ever be
+ * offered again, and its native context is freed after its last connection.
+ *
+ * @since 0.1.0
  */
 public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 
@@ -96,8 +114,7 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	public OpenSslTlsSessionCache(String name, TlsSessionCacheSettings settings, TlsMaterial material,
 			@Nullable TlsSessionStore store, Duration storeTimeout) throws SSLException {
 		super(name, TlsProvider.OPENSSL, settings);
-		this.store = (store != null) ? new StoreDispatcher(store, name, storeTimeout, counters()::storeFailure)
-				: null;
+		this.store = (store != null) ? new StoreDispatcher(store, name, storeTimeout, counters()::storeFailure) : null;
 		this.context = newContext(material);
 	}
 
@@ -124,8 +141,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	private Context newContext(TlsMaterial material) throws SSLException {
-		// reference counted: the cache releases its reference on rebuild, and the native context (its key material
-		// and the session-cache callback tcnative keeps a global reference to) goes with the last connection
+		// reference counted: the cache releases its reference on rebuild, and the native
+		// context (its key material and the session-cache callback tcnative keeps a
+		// global reference to) goes with the last connection
 		SslContextBuilder builder = material.clientBuilder(material.trustManager())
 			.sslProvider(SslProvider.OPENSSL_REFCNT);
 		String[] groups = boringSslGroups(settings().keyExchangeGroups());
@@ -148,8 +166,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			Context created = new Context(inner);
 			OpenSslSupport.installSessionCache(inner, created);
 			OpenSslSessionContext sessionContext = inner.sessionContext();
-			// with only TLS 1.2 enabled, Netty's client sends no ticket extension unless ticket keys were set (with
-			// TLS 1.3 enabled it clears SSL_OP_NO_TICKET per connection), and a tickets-only server never resumes
+			// with only TLS 1.2 enabled, Netty's client sends no ticket extension unless
+			// ticket keys were set (with TLS 1.3 enabled it clears SSL_OP_NO_TICKET per
+			// connection), and a tickets-only server never resumes
 			sessionContext.setTicketKeys();
 			sessionContext.setSessionTimeout((int) settings().timeout().toSeconds());
 			return created;
@@ -163,7 +182,7 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	/**
 	 * BoringSSL's names of the groups.
 	 * @param groups the groups' names, see {@link KeyExchangeGroups}
-	 * @return BoringSSL's names, empty for its default
+	 * @return the names in BoringSSL, empty for its default
 	 * @throws TlsSessionConfigurationException if BoringSSL does not offer one of them
 	 */
 	static String[] boringSslGroups(List<String> groups) {
@@ -181,8 +200,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * The native session references the cache holds now: one per session in its indexes, pending on a connection
-	 * or being offered. Every path that takes one releases it exactly once.
+	 * The native session references the cache holds now: one per session in its indexes,
+	 * pending on a connection or being offered. Every path that takes one releases it
+	 * exactly once.
 	 * @return the count
 	 */
 	long nativeSessionReferences() {
@@ -223,9 +243,10 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			return true;
 		}
 		if (handedOut && result != SessionIndex.PutResult.IDENTICAL) {
-			// it left the detached sessions and no index holds it: the store hears it is gone
-			evicted(nativeSession, (result == SessionIndex.PutResult.EXPIRED) ? EvictionCause.EXPIRED
-					: EvictionCause.FLUSHED);
+			// it left the detached sessions and no index holds it: the store hears it is
+			// gone
+			evicted(nativeSession,
+					(result == SessionIndex.PutResult.EXPIRED) ? EvictionCause.EXPIRED : EvictionCause.FLUSHED);
 		}
 		return false;
 	}
@@ -279,7 +300,7 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 					session.invalidate();
 				}
 				if (this.store != null) {
-					this.store.onRemoved(session.key(), session, cause);
+					this.store.onRemoved(session.key(), session, cause, session::storeToldOfRemoval);
 				}
 			}
 		}
@@ -319,11 +340,12 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Offers the newest usable session of the connection's own context, unless {@code no-internal-lookup}: before
-	 * the handshake starts ({@code SSL_set_session} after the ClientHello has been written aborts the process).
-	 * On a miss the application's store is asked once the channel is registered (see
-	 * {@link OpenSslConnection#prepare}), as OpenSSL consults its external cache only when the internal lookup
-	 * misses.
+	 * Offers the newest usable session of the connection's own context, unless
+	 * {@code no-internal-lookup}: before the handshake starts ({@code SSL_set_session}
+	 * after the ClientHello has been written aborts the process). On a miss the
+	 * application's store is asked once the channel is registered (see
+	 * {@link OpenSslConnection#prepare}), as OpenSSL consults its external cache only
+	 * when the internal lookup misses.
 	 */
 	private void offerFromIndex(OpenSslConnection connection) {
 		TlsSessionKey key = connection.key;
@@ -338,9 +360,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Checks a session the application's store chose and offers it: it must come from the context that made this
-	 * connection, be for this upstream and still be resumable; a single-use session is offered once in total,
-	 * whoever chose it.
+	 * Checks a session the application's store chose and offers it: it must come from the
+	 * context that made this connection, be for this upstream and still be resumable; a
+	 * single-use session is offered once in total, whoever chose it.
 	 */
 	void offerFromStore(OpenSslConnection connection, TlsSession chosen) {
 		StoreDispatcher store = this.store;
@@ -355,12 +377,19 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 			problem = "it returned a session of another upstream";
 		}
 		else if (!session.claimForOffer(System.nanoTime())) {
+			if (!session.storeShouldKnowItIsSpent()) {
+				// the session left the cache a moment ago and the store's onRemoved is
+				// still on its way: a miss, not the store's fault
+				return;
+			}
 			problem = session.singleUse() ? "it returned a single-use session that was already offered or removed"
 					: "it returned a session that is no longer resumable";
 		}
 		else {
+			session.chosenByStore();
 			if (session.singleUse() && settings().singleUseTickets()) {
-				// spent: whichever holds it lets it go (the offer's own reference keeps it alive until set)
+				// spent: whichever holds it lets it go (the offer's own reference keeps
+				// it alive until set)
 				if (!connection.context.index.remove(session, EvictionCause.SINGLE_USE)
 						&& connection.context.detached != null) {
 					connection.context.detached.remove(session, EvictionCause.SINGLE_USE);
@@ -375,13 +404,15 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Sets a claimed session on the connection and gives back the claim's reference, on every path.
+	 * Sets a claimed session on the connection and gives back the claim's reference, on
+	 * every path.
 	 */
 	private void offer(OpenSslConnection connection, NativeSession session) {
 		try {
 			boolean set;
 			synchronized (connection.engine) {
-				// the engine frees its SSL object when the connection ends: never touch it after that
+				// the engine frees its SSL object when the connection ends: never touch
+				// it after that
 				set = connection.engine.sslPointer() == connection.ssl
 						&& SSL.setSession(connection.ssl, session.pointer());
 			}
@@ -402,7 +433,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 				recordHandshake(connection.key, HandshakeOutcome.FAILED, null, connection.startNanos);
 			}
 			if (offered != null && HandshakeFailures.started(future.cause())) {
-				// a resumption attempt that ended in an alert: the session must not be offered again
+				// a resumption attempt that ended in an alert: the session must not be
+				// offered again
 				offered.invalidate();
 				connection.context.index.remove(offered, EvictionCause.INVALIDATED);
 			}
@@ -453,9 +485,10 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Keeps a new session of a connection whose handshake succeeded: in the index of the context that made it, or,
-	 * with {@code no-internal-store}, among the sessions handed to the application's store. The store hears of
-	 * it first, so that it hears of its removal after. Whatever fails, the session has one owner or is released.
+	 * Keeps a new session of a connection whose handshake succeeded: in the index of the
+	 * context that made it, or, with {@code no-internal-store}, among the sessions handed
+	 * to the application's store. The store hears of it first, so that it hears of its
+	 * removal after. Whatever fails, the session has one owner or is released.
 	 */
 	private void keep(OpenSslConnection connection, NativeSession session) {
 		try {
@@ -470,7 +503,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 				return;
 			}
 			long now = System.nanoTime();
-			// the cache's own sessions follow the upstream's demand; those handed to a store keep the full bound
+			// the cache's own sessions follow the upstream's demand; those handed to a
+			// store keep the full bound
 			SessionIndex.PutResult result = (target == connection.context.index)
 					? target.put(session, now, connection.context.demand.depth(session.key(), now))
 					: target.put(session, now);
@@ -481,8 +515,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 				connection.used(session);
 			}
 			else if (this.store != null) {
-				evicted(session, (result == SessionIndex.PutResult.EXPIRED) ? EvictionCause.EXPIRED
-						: EvictionCause.FLUSHED);
+				evicted(session,
+						(result == SessionIndex.PutResult.EXPIRED) ? EvictionCause.EXPIRED : EvictionCause.FLUSHED);
 			}
 			else {
 				session.releaseOwned();
@@ -495,9 +529,10 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * BoringSSL calls this on the connection's thread for each new session (a TLS 1.3 connection may receive
-	 * several tickets, after the handshake). Returning {@code true} takes over BoringSSL's reference, and once it
-	 * is taken this returns {@code true} whatever happens next: the reference then has exactly one owner here.
+	 * BoringSSL calls this on the connection's thread for each new session (a TLS 1.3
+	 * connection may receive several tickets, after the handshake). Returning
+	 * {@code true} takes over BoringSSL's reference, and once it is taken this returns
+	 * {@code true} whatever happens next: the reference then has exactly one owner here.
 	 */
 	private boolean sessionCreated(Context origin, long ssl, long pointer) {
 		if (this.closed || !settings().reuse()) {
@@ -512,7 +547,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		NativeSession session = NativeSession.adopt(facts, origin, this.nativeReferences, pointer,
 				settings().singleUseTickets(), System.nanoTime());
 		if (session == null) {
-			// BoringSSL would never offer it (RFC 8446: a zero ticket lifetime means discard it); it frees it
+			// BoringSSL would never offer it (RFC 8446: a zero ticket lifetime means
+			// discard it); it frees it
 			counters().dropped();
 			return false;
 		}
@@ -527,7 +563,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * Logs without ever throwing: the paths that own a native reference must reach their release.
+	 * Logs without ever throwing: the paths that own a native reference must reach their
+	 * release.
 	 */
 	private void warn(String message, Throwable ex) {
 		try {
@@ -539,8 +576,9 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 	}
 
 	/**
-	 * One TLS configuration of the cache: Netty's OpenSSL client context, with the cache installed as its
-	 * session-cache callback, the sessions made with it and its open connections.
+	 * One TLS configuration of the cache: Netty's OpenSSL client context, with the cache
+	 * installed as its session-cache callback, the sessions made with it and its open
+	 * connections.
 	 */
 	final class Context extends ForwardingSslContext implements SSLSessionCache {
 
@@ -548,12 +586,18 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 
 		final SessionIndex<NativeSession> index;
 
-		/** With {@code no-internal-store}: sessions handed to the store, kept (bounded) until it adds them. */
+		/**
+		 * With {@code no-internal-store}: sessions handed to the store, kept (bounded)
+		 * until it adds them.
+		 */
 		final @Nullable SessionIndex<NativeSession> detached;
 
 		final Map<Long, OpenSslConnection> connections = new ConcurrentHashMap<>();
 
-		/** The connections in flight per upstream, which set how many of its sessions the index keeps. */
+		/**
+		 * The connections in flight per upstream, which set how many of its sessions the
+		 * index keeps.
+		 */
 		final HostDemand demand;
 
 		Context(ReferenceCountedOpenSslContext inner) {
@@ -569,7 +613,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		}
 
 		/**
-		 * Empties and closes the indexes and gives back the cache's reference to the native context.
+		 * Empties and closes the indexes and gives back the cache's reference to the
+		 * native context.
 		 */
 		void retire(@Nullable EvictionCause cause) {
 			this.index.close(cause);
@@ -595,7 +640,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 		protected SslHandler newHandler(SslContext target, ByteBufAllocator alloc, @Nullable String host, int port,
 				@Nullable Executor executor) {
 			if (!retainInner()) {
-				// retired and freed since a router picked it: the cache's current context makes the connection
+				// retired and freed since a router picked it: the cache's current context
+				// makes the connection
 				return super.newHandler(OpenSslTlsSessionCache.this.context, alloc, host, port, executor);
 			}
 			try {
@@ -624,7 +670,8 @@ public final class OpenSslTlsSessionCache extends AbstractTlsSessionCache {
 				return OpenSslTlsSessionCache.this.sessionCreated(this, ssl, session);
 			}
 			catch (Throwable ex) {
-				// nothing was taken: sessionCreated returns true on every path once it owns the reference
+				// nothing was taken: sessionCreated returns true on every path once it
+				// owns the reference
 				warn("could not keep a new session; it costs a full handshake", ex);
 				return false;
 			}

@@ -1,25 +1,44 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.routing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import dev.tlssession.TlsSessionCache;
-import dev.tlssession.TlsSessionKey;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Picks the cache for a connection: the cache of the most specific matching host rule, else a fallback cache.
+ * Picks the cache for a connection: the cache of the most specific matching host rule,
+ * else a fallback cache.
+ *
+ * @param <C> the cache type
+ * @since 0.1.0
  */
-public final class CacheRouter implements CacheResolver {
+public final class CacheRouter<C> {
 
-	private final Map<String, List<Route>> exact = new HashMap<>();
+	private final Map<String, List<Route<C>>> exact = new HashMap<>();
 
-	private final List<Route> wildcards = new ArrayList<>();
+	private final List<Route<C>> wildcards = new ArrayList<>();
 
-	private final TlsSessionCache fallback;
+	private final C fallback;
 
 	/**
 	 * Creates a router.
@@ -27,17 +46,17 @@ public final class CacheRouter implements CacheResolver {
 	 * @param fallback the cache for connections no rule matches
 	 * @throws IllegalArgumentException if two caches claim the same rule
 	 */
-	public CacheRouter(Map<TlsSessionCache, List<HostRule>> rules, TlsSessionCache fallback) {
+	public CacheRouter(Map<C, List<HostRule>> rules, C fallback) {
 		this.fallback = fallback;
-		Map<HostRule, TlsSessionCache> claimed = new HashMap<>();
+		Map<HostRule, C> claimed = new HashMap<>();
 		rules.forEach((cache, cacheRules) -> {
 			for (HostRule rule : cacheRules) {
-				TlsSessionCache previous = claimed.putIfAbsent(rule, cache);
+				C previous = claimed.putIfAbsent(rule, cache);
 				if (previous != null && previous != cache) {
-					throw new IllegalArgumentException("host rule '" + rule + "' is claimed by caches '"
-							+ previous.name() + "' and '" + cache.name() + "'");
+					throw new IllegalArgumentException(
+							"host rule '" + rule + "' is claimed by " + previous + " and " + cache);
 				}
-				Route route = new Route(rule, cache);
+				Route<C> route = new Route<>(rule, cache);
 				if (rule.wildcard()) {
 					this.wildcards.add(route);
 				}
@@ -46,26 +65,30 @@ public final class CacheRouter implements CacheResolver {
 				}
 			}
 		});
-		Comparator<Route> mostSpecificFirst = Comparator.comparingInt((Route route) -> route.rule.specificity())
+		Comparator<Route<C>> mostSpecificFirst = Comparator.comparingInt((Route<C> route) -> route.rule.specificity())
 			.reversed();
 		this.wildcards.sort(mostSpecificFirst);
 		this.exact.values().forEach((routes) -> routes.sort(mostSpecificFirst));
 	}
 
-	@Override
-	public TlsSessionCache resolve(@Nullable String host, int port) {
+	/**
+	 * The cache for an upstream.
+	 * @param host the host name, or {@code null} when the connection has none
+	 * @param port the port, or {@code -1} when unknown
+	 * @return the cache of the most specific matching rule, else the fallback
+	 */
+	public C resolve(@Nullable String host, int port) {
 		if (host == null || port < 1 || port > 65535) {
 			return this.fallback;
 		}
 		// a fully qualified name (api.example.com.) is the same host as api.example.com
-		String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+		String name = (host.endsWith(".") ? host.substring(0, host.length() - 1) : host).toLowerCase(Locale.ROOT);
 		if (name.isEmpty()) {
 			return this.fallback;
 		}
-		TlsSessionKey key = new TlsSessionKey(name, port);
-		TlsSessionCache cache = match(this.exact.get(key.host()), key);
+		C cache = match(this.exact.get(name), name, port);
 		if (cache == null) {
-			cache = match(this.wildcards, key);
+			cache = match(this.wildcards, name, port);
 		}
 		return (cache != null) ? cache : this.fallback;
 	}
@@ -74,14 +97,14 @@ public final class CacheRouter implements CacheResolver {
 	 * The cache for connections no rule matches.
 	 * @return the fallback cache
 	 */
-	public TlsSessionCache fallback() {
+	public C fallback() {
 		return this.fallback;
 	}
 
-	private static @Nullable TlsSessionCache match(@Nullable List<Route> routes, TlsSessionKey key) {
+	private static <C> @Nullable C match(@Nullable List<Route<C>> routes, String host, int port) {
 		if (routes != null) {
-			for (Route route : routes) {
-				if (route.rule.matches(key)) {
+			for (Route<C> route : routes) {
+				if (route.rule.matches(host, port)) {
 					return route.cache;
 				}
 			}
@@ -89,7 +112,7 @@ public final class CacheRouter implements CacheResolver {
 		return null;
 	}
 
-	private record Route(HostRule rule, TlsSessionCache cache) {
+	private record Route<C>(HostRule rule, C cache) {
 	}
 
 }

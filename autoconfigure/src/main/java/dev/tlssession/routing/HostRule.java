@@ -1,17 +1,34 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.routing;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import dev.tlssession.TlsSessionKey;
-
 /**
- * A rule that routes connections to a cache: {@code api.example.com}, {@code *.example.com} (any host below
- * {@code example.com}, not {@code example.com} itself), each with an optional {@code :port}.
+ * A rule that routes connections to a cache: {@code api.example.com},
+ * {@code *.example.com} (any host below {@code example.com}, not {@code example.com}
+ * itself), each with an optional {@code :port}.
  *
- * @param host the host name, or the domain below which any host matches when {@code wildcard}
+ * @param host the host name, or the domain below which any host matches when
+ * {@code wildcard}
  * @param wildcard whether the rule matches every host below {@code host}
  * @param port the port, or {@code -1} for any port
+ * @since 0.1.0
  */
 public record HostRule(String host, boolean wildcard, int port) {
 
@@ -73,21 +90,21 @@ public record HostRule(String host, boolean wildcard, int port) {
 
 	/**
 	 * Whether a connection's upstream matches.
-	 * @param key the upstream
+	 * @param host the host name, lower case, without a trailing dot
+	 * @param port the port
 	 * @return {@code true} if it matches
 	 */
-	public boolean matches(TlsSessionKey key) {
-		if (this.port != -1 && this.port != key.port()) {
+	public boolean matches(String host, int port) {
+		if (this.port != -1 && this.port != port) {
 			return false;
 		}
-		String candidate = key.host();
-		return this.wildcard ? candidate.length() > this.host.length() + 1 && candidate.endsWith("." + this.host)
-				: candidate.equals(this.host);
+		return this.wildcard ? host.length() > this.host.length() + 1 && host.endsWith("." + this.host)
+				: host.equals(this.host);
 	}
 
 	/**
-	 * How specific the rule is: an exact host beats a wildcard, a longer domain beats a shorter one, a port beats
-	 * none.
+	 * How specific the rule is: an exact host beats a wildcard, a longer domain beats a
+	 * shorter one, a port beats none.
 	 * @return a rank, higher is more specific
 	 */
 	int specificity() {

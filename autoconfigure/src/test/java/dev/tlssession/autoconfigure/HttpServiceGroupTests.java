@@ -1,15 +1,28 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
-import java.nio.file.Path;
-
 import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.LoopbackResolver;
-import dev.tlssession.testsupport.TestBundles;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -29,17 +42,14 @@ import org.springframework.web.service.registry.ImportHttpServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * HTTP service group clients (Spring Framework's {@code @ImportHttpServices} on WebClient) go through the caches
- * too, and resume as the server confirms.
+ * HTTP service group clients (Spring Framework's {@code @ImportHttpServices} on
+ * WebClient) go through the caches too, and resume as the server confirms.
  */
 class HttpServiceGroupTests {
 
-	@TempDir
-	static Path pem;
-
 	@Test
 	void serviceGroupClientsResumeThroughTheCaches() {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			new ApplicationContextRunner()
 				.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
 						ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
@@ -47,7 +57,7 @@ class HttpServiceGroupTests {
 						ReactiveHttpServiceClientAutoConfiguration.class, TlsSessionAutoConfiguration.class))
 				.withUserConfiguration(Services.class)
 				.withBean(ClientHttpConnectorBuilderCustomizer.class, LoopbackResolver::customizer)
-				.withPropertyValues(TestBundles.trusting("test", TestPki.get(), pem))
+				.withPropertyValues(TestPki.get().sslBundlePropertyValues("test"))
 				.withPropertyValues("tls.session.caches.default.ssl-bundle=test",
 						"spring.http.serviceclient.upstream.base-url=" + server.url("localhost"),
 						"spring.reactor.netty.shutdown-quiet-period=0s")

@@ -1,6 +1,21 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,27 +24,20 @@ import java.util.stream.Stream;
 
 import javax.net.ssl.SSLException;
 
-import dev.tlssession.EvictionCause;
 import dev.tlssession.TlsMaterial;
 import dev.tlssession.TlsProvider;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionConfigurationException;
-import dev.tlssession.autoconfigure.metrics.TlsSessionMetricsAutoConfiguration;
 import dev.tlssession.jdk.JdkTlsSessionCache;
-import dev.tlssession.metrics.TlsSessionMeterBinder;
-import dev.tlssession.netty.RoutingSslContext;
 import dev.tlssession.reactor.TlsSessionHttpClients;
-import dev.tlssession.testsupport.TestBundles;
+import dev.tlssession.routing.RoutingSslContext;
 import dev.tlssession.testsupport.TestPki;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.handler.ssl.SslContext;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,7 +53,6 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -67,8 +74,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TlsSessionAutoConfiguration} and {@link TlsSessionMetricsAutoConfiguration}, on Spring Boot's
- * own HTTP client auto-configurations: one condition per test.
+ * Tests for {@link TlsSessionAutoConfiguration}, on Spring Boot's own HTTP client
+ * auto-configurations: one condition per test.
  */
 class TlsSessionAutoConfigurationTests {
 
@@ -76,11 +83,10 @@ class TlsSessionAutoConfigurationTests {
 
 	private static final String REQUEST_FACTORY_CUSTOMIZER = "tlsSessionClientHttpRequestFactoryBuilderCustomizer";
 
-	/** Reactor Netty's resources wait 2s on shutdown by default, at every context close. */
+	/**
+	 * Reactor Netty's resources wait 2s on shutdown by default, at every context close.
+	 */
 	private static final String NO_SHUTDOWN_QUIET_PERIOD = "spring.reactor.netty.shutdown-quiet-period=0s";
-
-	@TempDir
-	static Path pem;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
@@ -90,9 +96,43 @@ class TlsSessionAutoConfigurationTests {
 
 	private ApplicationContextRunner withBundles(ApplicationContextRunner runner, String... names) {
 		for (String name : names) {
-			runner = runner.withPropertyValues(TestBundles.trusting(name, TestPki.get(), pem));
+			runner = runner.withPropertyValues(TestPki.get().sslBundlePropertyValues(name));
 		}
 		return runner;
+	}
+
+	static WebClient.Builder webClientBuilderFromBundle(ApplicationContext context, String bundle) {
+		WebClient.Builder builder = context.getBean(WebClient.Builder.class);
+		builder.apply(context.getBean(WebClientSsl.class).fromBundle(bundle));
+		return builder;
+	}
+
+	static @Nullable SslContext sslContext(WebClient.Builder builder) {
+		return sslContext((ClientHttpConnector) ReflectionTestUtils.getField(builder, "connector"));
+	}
+
+	static @Nullable SslContext sslContext(ClientHttpConnector connector) {
+		return sslContext((HttpClient) ReflectionTestUtils.getField(connector, "httpClient"));
+	}
+
+	static HttpClient httpClient(ClientHttpRequestFactory requestFactory) {
+		return (HttpClient) ReflectionTestUtils.getField(requestFactory, "httpClient");
+	}
+
+	static @Nullable SslContext sslContext(HttpClient httpClient) {
+		SslProvider sslProvider = httpClient.configuration().sslProvider();
+		return (sslProvider != null) ? sslProvider.getSslContext() : null;
+	}
+
+	static TlsSessionCaches userCaches() {
+		try {
+			return new TlsSessionCaches(
+					List.of(new JdkTlsSessionCache("user", TlsSessionCacheSettings.DEFAULTS, TlsMaterial.JVM_DEFAULT)),
+					Map.of(), "user");
+		}
+		catch (SSLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Nested
@@ -104,8 +144,8 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void noCaches() {
-			this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(TlsSessionCaches.class));
+			this.contextRunner
+				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TlsSessionCaches.class));
 		}
 
 		@Test
@@ -116,9 +156,9 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void bootClientHttpConnectorKeepsTheContextBootBuiltFromItsBundle() {
-			this.contextRunner.run((context) -> assertThat(sslContext(context.getBean(ClientHttpConnector.class)))
-				.isNotNull()
-				.isNotInstanceOf(RoutingSslContext.class));
+			this.contextRunner
+				.run((context) -> assertThat(sslContext(context.getBean(ClientHttpConnector.class))).isNotNull()
+					.isNotInstanceOf(RoutingSslContext.class));
 		}
 
 	}
@@ -128,21 +168,23 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void onlyTheDefaultCacheExists() {
-			contextRunner.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).names())
-				.containsExactly("default"));
+			TlsSessionAutoConfigurationTests.this.contextRunner
+				.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).names())
+					.containsExactly("default"));
 		}
 
 		@Test
 		void defaultCacheHasTheDocumentedSettings() {
-			TlsSessionCacheSettings documented = new TlsSessionCacheSettings(1024, 64, Duration.ofHours(1), true,
-					true, true, false, false, Duration.ofSeconds(10));
-			contextRunner.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").settings())
-				.isEqualTo(documented));
+			TlsSessionCacheSettings documented = new TlsSessionCacheSettings(1024, 64, Duration.ofHours(1), true, true,
+					true, false, false, Duration.ofSeconds(10));
+			TlsSessionAutoConfigurationTests.this.contextRunner
+				.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").settings())
+					.isEqualTo(documented));
 		}
 
 		@Test
 		void unmatchedHostsUseTheDefaultCache() {
-			contextRunner.run((context) -> {
+			TlsSessionAutoConfigurationTests.this.contextRunner.run((context) -> {
 				TlsSessionCaches caches = context.getBean(TlsSessionCaches.class);
 				assertThat(caches.forHost("api.example.com", 443)).isSameAs(caches.get("default"));
 			});
@@ -150,13 +192,14 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void providerIsOpenSslWhenNettyTcnativeLoads() {
-			contextRunner.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").provider())
-				.isEqualTo(TlsProvider.OPENSSL));
+			TlsSessionAutoConfigurationTests.this.contextRunner
+				.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").provider())
+					.isEqualTo(TlsProvider.OPENSSL));
 		}
 
 		@Test
 		void providerJdkMakesJdkCaches() {
-			contextRunner.withPropertyValues("tls.session.provider=jdk")
+			TlsSessionAutoConfigurationTests.this.contextRunner.withPropertyValues("tls.session.provider=jdk")
 				.run((context) -> assertThat(context.getBean(TlsSessionCaches.class).get("default").provider())
 					.isEqualTo(TlsProvider.JDK));
 		}
@@ -188,71 +231,18 @@ class TlsSessionAutoConfigurationTests {
 	}
 
 	@Nested
-	class Metrics {
-
-		private final ApplicationContextRunner contextRunner = TlsSessionAutoConfigurationTests.this.contextRunner
-			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-					TlsSessionMetricsAutoConfiguration.class));
-
-		@Test
-		void noMeterBinderWithoutMicrometer() {
-			this.contextRunner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
-				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TlsSessionMeterBinder.class));
-		}
-
-		@Test
-		void noMeterBinderWithoutMeterRegistry() {
-			this.contextRunner
-				.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(TlsSessionMeterBinder.class));
-		}
-
-		@Test
-		void meterBinderWithMeterRegistry() {
-			this.contextRunner.withBean(SimpleMeterRegistry.class)
-				.run((context) -> assertThat(context).hasSingleBean(TlsSessionMeterBinder.class));
-		}
-
-		@Test
-		void cacheSizeGaugeIsRegisteredWithCacheAndProviderTags() {
-			this.contextRunner.withBean(SimpleMeterRegistry.class)
-				.run((context) -> assertThat(context.getBean(MeterRegistry.class)
-					.find("tls.session.cache.size")
-					.tags("cache", "default", "provider", "openssl")
-					.gauge()).isNotNull());
-		}
-
-		@Test
-		void evictionCountersAreRegisteredPerCauseWithCacheAndProviderTags() {
-			this.contextRunner.withBean(SimpleMeterRegistry.class)
-				.run((context) -> assertThat(context.getBean(MeterRegistry.class)
-					.find("tls.session.cache.evictions")
-					.tags("cache", "default", "provider", "openssl")
-					.functionCounters()).hasSize(EvictionCause.values().length));
-		}
-
-		@Test
-		void userDefinedCachesGetMetersWhenTheStarterIsDisabled() {
-			this.contextRunner.withBean(SimpleMeterRegistry.class)
-				.withUserConfiguration(UserCachesConfiguration.class)
-				.withPropertyValues("tls.session.enabled=false")
-				.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(TlsSessionMeterBinder.class));
-		}
-
-	}
-
-	@Nested
 	class BackOff {
 
 		@Test
 		void userDefinedTlsSessionCaches() {
-			contextRunner.withUserConfiguration(UserCachesConfiguration.class)
+			TlsSessionAutoConfigurationTests.this.contextRunner.withUserConfiguration(UserCachesConfiguration.class)
 				.run((context) -> assertThat(context).getBean(TlsSessionCaches.class)
 					.isSameAs(context.getBean("userTlsSessionCaches")));
 		}
 
 		@Test
 		void userDefinedTlsSessionHttpClients() {
-			contextRunner
+			TlsSessionAutoConfigurationTests.this.contextRunner
 				.withBean("userTlsSessionHttpClients", TlsSessionHttpClients.class,
 						() -> new TlsSessionHttpClients(userCaches()))
 				.run((context) -> assertThat(context).getBean(TlsSessionHttpClients.class)
@@ -261,29 +251,16 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void userDefinedWebClientTlsSessions() {
-			contextRunner
-				.withBean("userWebClientTlsSessions", WebClientTlsSessions.class,
-						() -> (cache) -> (builder) -> {
-						})
+			TlsSessionAutoConfigurationTests.this.contextRunner
+				.withBean("userWebClientTlsSessions", WebClientTlsSessions.class, () -> (cache) -> (builder) -> {
+				})
 				.run((context) -> assertThat(context).getBean(WebClientTlsSessions.class)
 					.isSameAs(context.getBean("userWebClientTlsSessions")));
 		}
 
 		@Test
-		void userDefinedTlsSessionMeterBinder() {
-			contextRunner
-				.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-						TlsSessionMetricsAutoConfiguration.class))
-				.withBean(SimpleMeterRegistry.class)
-				.withBean("userTlsSessionMeterBinder", TlsSessionMeterBinder.class,
-						() -> new TlsSessionMeterBinder(userCaches(), false))
-				.run((context) -> assertThat(context).getBean(TlsSessionMeterBinder.class)
-					.isSameAs(context.getBean("userTlsSessionMeterBinder")));
-		}
-
-		@Test
 		void userDefinedTlsSessionClientRouting() {
-			contextRunner
+			TlsSessionAutoConfigurationTests.this.contextRunner
 				.withBean("userTlsSessionClientRouting", TlsSessionClientRouting.class,
 						() -> new TlsSessionClientRouting(userCaches(), Map.of(), null))
 				.run((context) -> assertThat(context).getBean(TlsSessionClientRouting.class)
@@ -297,7 +274,7 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void connectorsFromTheAutoConfiguredBuilderShareTheStarterContext() {
-			contextRunner.run((context) -> {
+			TlsSessionAutoConfigurationTests.this.contextRunner.run((context) -> {
 				ClientHttpConnectorBuilder<?> builder = context.getBean(ClientHttpConnectorBuilder.class);
 				assertThat(sslContext(builder.build())).isInstanceOf(RoutingSslContext.class)
 					.isSameAs(sslContext(builder.build()));
@@ -306,14 +283,15 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void connectorsFromTheAutoConfiguredBuilderUseTheCachesRoutingContext() {
-			contextRunner.run((context) -> assertThat(
-					sslContext(context.getBean(ClientHttpConnectorBuilder.class).build()))
-				.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
+			TlsSessionAutoConfigurationTests.this.contextRunner
+				.run((context) -> assertThat(sslContext(context.getBean(ClientHttpConnectorBuilder.class).build()))
+					.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
 		}
 
 		@Test
 		void webClientSslApplicationsOfABundleACacheUsesShareOneStarterContext() {
-			withBundles(contextRunner, "x").withPropertyValues("tls.session.caches.default.ssl-bundle=x")
+			withBundles(TlsSessionAutoConfigurationTests.this.contextRunner, "x")
+				.withPropertyValues("tls.session.caches.default.ssl-bundle=x")
 				.run((context) -> {
 					SslContext first = sslContext(webClientBuilderFromBundle(context, "x"));
 					assertThat(first).isInstanceOf(RoutingSslContext.class)
@@ -356,9 +334,9 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void clientKeepsTheContextBootBuilt() {
-			this.contextRunner.run((context) -> assertThat(sslContext(webClientBuilderFromBundle(context, "other")))
-				.isNotNull()
-				.isNotInstanceOf(RoutingSslContext.class));
+			this.contextRunner
+				.run((context) -> assertThat(sslContext(webClientBuilderFromBundle(context, "other"))).isNotNull()
+					.isNotInstanceOf(RoutingSslContext.class));
 		}
 
 		@Test
@@ -389,9 +367,9 @@ class TlsSessionAutoConfigurationTests {
 
 		@Test
 		void requestFactoryUsesTheStarterContext() {
-			this.contextRunner.run((context) -> assertThat(
-					sslContext(httpClient(context.getBean(ClientHttpRequestFactory.class))))
-				.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
+			this.contextRunner
+				.run((context) -> assertThat(sslContext(httpClient(context.getBean(ClientHttpRequestFactory.class))))
+					.isSameAs(context.getBean(TlsSessionCaches.class).sslContext()));
 		}
 
 	}
@@ -401,8 +379,7 @@ class TlsSessionAutoConfigurationTests {
 
 		static Stream<Arguments> invalidSettings() {
 			String cache = "tls.session.caches.payments.";
-			return Stream.of(
-					invalid(cache + "max-sessions", "0", "0", "set a positive size"),
+			return Stream.of(invalid(cache + "max-sessions", "0", "0", "set a positive size"),
 					invalid(cache + "max-sessions", "-1", "-1", "set a positive size"),
 					invalid(cache + "max-sessions-per-host", "0", "0", "set a value from 1 to max-sessions"),
 					invalid(cache + "max-sessions-per-host", "3", "3", "set a value from 1 to max-sessions",
@@ -420,9 +397,8 @@ class TlsSessionAutoConfigurationTests {
 					invalid(cache + "hosts", "api.example.com", "api.example.com",
 							"remove it from tls.session.caches.catalog.hosts",
 							"tls.session.caches.catalog.hosts=api.example.com"),
-					unsupportedByJdk("single-use-tickets", "false"),
-					unsupportedByJdk("evict-on-rejection", "false"), unsupportedByJdk("no-internal-store", "true"),
-					unsupportedByJdk("no-internal-lookup", "true"),
+					unsupportedByJdk("single-use-tickets", "false"), unsupportedByJdk("evict-on-rejection", "false"),
+					unsupportedByJdk("no-internal-store", "true"), unsupportedByJdk("no-internal-lookup", "true"),
 					invalid(cache + "no-internal-store", "true", "true",
 							"declare a TlsSessionStore bean for this cache, or remove the setting"),
 					invalid(cache + "no-internal-lookup", "true", "true",
@@ -461,7 +437,7 @@ class TlsSessionAutoConfigurationTests {
 		void failureAnalysisNamesThePropertyTheValueAsWrittenAndTheFix(String description, String[] properties,
 				String property, String value, String fix) {
 			List<ConfigurableEnvironment> environment = new ArrayList<>();
-			contextRunner.withPropertyValues(properties)
+			TlsSessionAutoConfigurationTests.this.contextRunner.withPropertyValues(properties)
 				.withInitializer((context) -> environment.add(context.getEnvironment()))
 				.run((context) -> {
 					assertThat(context).getFailure().hasRootCauseInstanceOf(TlsSessionConfigurationException.class);
@@ -469,7 +445,8 @@ class TlsSessionAutoConfigurationTests {
 						.analyze(context.getStartupFailure());
 					assertThat(analysis.getDescription()).contains("Property: " + property + "\n")
 						.contains("Value: \"" + value + "\"");
-					assertThat(analysis.getAction()).startsWith("Update " + property.replaceAll("\\[\\d+\\]", "") + ": ")
+					assertThat(analysis.getAction())
+						.startsWith("Update " + property.replaceAll("\\[\\d+\\]", "") + ": ")
 						.contains(fix);
 				});
 		}
@@ -483,40 +460,6 @@ class TlsSessionAutoConfigurationTests {
 			assertThat(analyzers).hasAtLeastOneElementOfType(TlsSessionConfigurationFailureAnalyzer.class);
 		}
 
-	}
-
-	static WebClient.Builder webClientBuilderFromBundle(ApplicationContext context, String bundle) {
-		WebClient.Builder builder = context.getBean(WebClient.Builder.class);
-		builder.apply(context.getBean(WebClientSsl.class).fromBundle(bundle));
-		return builder;
-	}
-
-	static @Nullable SslContext sslContext(WebClient.Builder builder) {
-		return sslContext((ClientHttpConnector) ReflectionTestUtils.getField(builder, "connector"));
-	}
-
-	static @Nullable SslContext sslContext(ClientHttpConnector connector) {
-		return sslContext((HttpClient) ReflectionTestUtils.getField(connector, "httpClient"));
-	}
-
-	static HttpClient httpClient(ClientHttpRequestFactory requestFactory) {
-		return (HttpClient) ReflectionTestUtils.getField(requestFactory, "httpClient");
-	}
-
-	static @Nullable SslContext sslContext(HttpClient httpClient) {
-		SslProvider sslProvider = httpClient.configuration().sslProvider();
-		return (sslProvider != null) ? sslProvider.getSslContext() : null;
-	}
-
-	static TlsSessionCaches userCaches() {
-		try {
-			return new TlsSessionCaches(
-					List.of(new JdkTlsSessionCache("user", TlsSessionCacheSettings.DEFAULTS, TlsMaterial.JVM_DEFAULT)),
-					Map.of(), "user");
-		}
-		catch (SSLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

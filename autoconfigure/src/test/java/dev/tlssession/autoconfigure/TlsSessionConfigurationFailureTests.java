@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
 import java.io.IOException;
@@ -13,8 +29,6 @@ import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionConfigurationException;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
-import dev.tlssession.autoconfigure.actuate.TlsSessionsHealthContributorAutoConfiguration;
-import dev.tlssession.autoconfigure.actuate.TlsSessionsHealthProperties;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -22,7 +36,6 @@ import org.junit.jupiter.api.condition.JRE;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -37,15 +50,15 @@ import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolve
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How {@code tls.session.cache-defaults} combines with the caches, and what a start-up failure says: the property
- * that exists, the value as written, where it was written, and the fix. The failures are analysed by every failure
- * analyzer registered in {@code spring.factories}, with the application's environment, as Spring Boot does.
+ * How {@code tls.session.cache-defaults} combines with the caches, and what a start-up
+ * failure says: the property that exists, the value as written, where it was written, and
+ * the fix. The failures are analysed by every failure analyzer registered in
+ * {@code spring.factories}, with the application's environment, as Spring Boot does.
  */
 class TlsSessionConfigurationFailureTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, TlsSessionAutoConfiguration.class,
-				TlsSessionsHealthContributorAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, TlsSessionAutoConfiguration.class));
 
 	@Test
 	void cacheDefaultsApplyToEveryCacheAndACacheSettingWins() {
@@ -119,8 +132,8 @@ class TlsSessionConfigurationFailureTests {
 
 	@Test
 	void cacheValueOverDefaultIsAttributedToTheCache() {
-		FailureAnalysis analysis = failure(this.contextRunner.withPropertyValues("tls.session.cache-defaults.timeout=2h",
-				"tls.session.caches.default.timeout=90d"));
+		FailureAnalysis analysis = failure(this.contextRunner
+			.withPropertyValues("tls.session.cache-defaults.timeout=2h", "tls.session.caches.default.timeout=90d"));
 		assertThat(analysis.getDescription()).contains("Property: tls.session.caches.default.timeout\n")
 			.contains("Value: \"90d\"");
 	}
@@ -141,8 +154,7 @@ class TlsSessionConfigurationFailureTests {
 	void jdkBeforeJava20RefusesKeyExchangeGroupsNamingTheJavaVersion() {
 		FailureAnalysis analysis = failure(this.contextRunner.withPropertyValues("tls.session.provider=jdk",
 				"tls.session.caches.payments.key-exchange-groups[0]=x25519"));
-		assertThat(analysis.getDescription())
-			.contains("Property: tls.session.caches.payments.key-exchange-groups[0]\n")
+		assertThat(analysis.getDescription()).contains("Property: tls.session.caches.payments.key-exchange-groups[0]\n")
 			.contains("Value: \"x25519\"")
 			.contains("needs Java 20 or later (SSLParameters.setNamedGroups), and this JVM is Java "
 					+ Runtime.version().feature());
@@ -215,43 +227,6 @@ class TlsSessionConfigurationFailureTests {
 			.hasMessageContaining("'8d'");
 	}
 
-	@Test
-	void healthWindowIsBoundWithItsDefault() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(TlsSessionsHealthProperties.class).window())
-			.isEqualTo(Duration.ofMinutes(5)));
-	}
-
-	@Test
-	void zeroHealthWindowFailsStartUpWhereItWasWritten() {
-		List<ConfigurableEnvironment> environment = new ArrayList<>();
-		ApplicationContextRunner runner = withYaml(this.contextRunner, "config/invalid-health-window.yml")
-			.withInitializer((context) -> environment.add(context.getEnvironment()));
-		runner.run((context) -> {
-			assertThat(context).getFailure().hasRootCauseInstanceOf(InvalidConfigurationPropertyValueException.class);
-			FailureAnalysis analysis = analyze(context.getStartupFailure(), environment.get(0));
-			assertThat(analysis.getDescription())
-				.contains("Invalid value '0s' for configuration property 'management.health.tlssessions.window'")
-				.contains("class path resource [config/invalid-health-window.yml] - 4:15")
-				.contains("the window must be more than 0");
-		});
-	}
-
-	@Test
-	void negativeHealthWindowFailsStartUp() {
-		this.contextRunner.withPropertyValues("management.health.tlssessions.window=-1m")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("management.health.tlssessions.window"));
-	}
-
-	@Test
-	void healthWindowIsNotCheckedWhenTheContributorIsDisabled() {
-		this.contextRunner
-			.withPropertyValues("management.health.tlssessions.enabled=false", "management.health.tlssessions.window=0s")
-			.run((context) -> assertThat(context).hasNotFailed());
-	}
-
 	private static String display(Duration duration) {
 		return new TlsSessionConfigurationException(null, "timeout", duration, "reason", "action").getDisplayValue();
 	}
@@ -285,8 +260,8 @@ class TlsSessionConfigurationFailureTests {
 	}
 
 	/**
-	 * What Spring Boot reports: the first analysis of the registered failure analyzers, built with the
-	 * environment.
+	 * What Spring Boot reports: the first analysis of the registered failure analyzers,
+	 * built with the environment.
 	 */
 	private static FailureAnalysis analyze(Throwable failure, Environment environment) {
 		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()

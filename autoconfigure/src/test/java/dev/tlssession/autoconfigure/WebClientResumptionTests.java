@@ -1,18 +1,33 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.tlssession.TlsSessionCaches;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
+import dev.tlssession.test.UpstreamHandshake;
 import dev.tlssession.testsupport.LoopbackResolver;
-import dev.tlssession.testsupport.TestBundles;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,26 +44,24 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The WebClient that Spring Boot auto-configures resumes sessions through the starter, as the server confirms.
+ * The WebClient that Spring Boot auto-configures resumes sessions through the starter, as
+ * the server confirms.
  */
 class WebClientResumptionTests {
 
-	@TempDir
-	static Path pem;
-
-	private TlsTestServer server;
+	private TlsUpstream server;
 
 	private ApplicationContextRunner runner;
 
 	@BeforeEach
 	void start() {
-		this.server = TlsTestServer.start(Mode.TLS13);
+		this.server = TestServers.start(ResumptionMode.TLS13);
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, HttpClientAutoConfiguration.class,
 					ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
 					TlsSessionAutoConfiguration.class))
 			.withBean(ClientHttpConnectorBuilderCustomizer.class, LoopbackResolver::customizer)
-			.withPropertyValues(TestBundles.trusting("test", TestPki.get(), pem))
+			.withPropertyValues(TestPki.get().sslBundlePropertyValues("test"))
 			.withPropertyValues("tls.session.caches.default.ssl-bundle=test");
 	}
 
@@ -67,8 +80,7 @@ class WebClientResumptionTests {
 			}
 			assertThat(this.server.full()).isEqualTo(1);
 			assertThat(this.server.resumed()).isEqualTo(9);
-			assertThat(context.getBean(TlsSessionCaches.class).get("default").stats().resumedHandshakes())
-				.isEqualTo(9);
+			assertThat(context.getBean(TlsSessionCaches.class).get("default").stats().resumedHandshakes()).isEqualTo(9);
 		});
 	}
 
@@ -102,7 +114,7 @@ class WebClientResumptionTests {
 				assertThat(caches.get("default").stats().fullHandshakes()).isEqualTo(1);
 				assertThat(caches.get("default").stats().resumedHandshakes()).isEqualTo(2);
 				assertThat(this.server.handshakes()).filteredOn((handshake) -> !handshake.resumed())
-					.extracting(TlsTestServer.Handshake::serverName)
+					.extracting(UpstreamHandshake::serverName)
 					.containsExactlyInAnyOrder("payments.test", "other.test");
 			});
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.jdk;
 
 import java.net.InetAddress;
@@ -28,11 +44,12 @@ import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStats;
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import dev.tlssession.routing.HostRule;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
@@ -46,16 +63,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * The JDK cache against a real server on 127.0.0.1: a flush keeps the trust manager it was built with (only a
- * rebuild loads the material again) and resumption works after every flush; {@code remove(session)},
- * {@code remove(host, port)} and a connection that breaks take out and count exactly the listed sessions of the
- * upstream; and a {@code reuse=false} cache that is not the default keeps its handshakes, failures and handshake
- * timeout to itself.
+ * The JDK cache against a real server on 127.0.0.1: a flush keeps the trust manager it
+ * was built with (only a rebuild loads the material again) and resumption works after
+ * every flush; {@code remove(session)}, {@code remove(host, port)} and a connection that
+ * breaks take out and count exactly the listed sessions of the upstream; and a
+ * {@code reuse=false} cache that is not the default keeps its handshakes, failures and
+ * handshake timeout to itself.
  */
 class JdkTlsSessionCacheTests {
 
-	private static final TlsMaterial TRUST = new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null,
-			null);
+	private static final TlsMaterial TRUST = TestPki.trust();
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -65,7 +82,7 @@ class JdkTlsSessionCacheTests {
 		TlsMaterial material = new TlsMaterial(null, trust, null, null);
 		JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, material);
 		assertThat(trust.calls()).as("trust managers asked for by the constructor").isEqualTo(1);
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13); TlsSessionCaches caches = caches(cache)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13); TlsSessionCaches caches = caches(cache)) {
 			TestClient client = new TestClient(caches);
 			long flushed = 0;
 			for (int i = 1; i <= 10; i++) {
@@ -94,52 +111,52 @@ class JdkTlsSessionCacheTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
-	void flushCountsEveryListedSession(Mode mode) throws Exception {
+	@EnumSource(value = ResumptionMode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
+	void flushCountsEveryListedSession(ResumptionMode mode) throws Exception {
 		assertFlushCountsEveryListedSession(mode);
 	}
 
 	@Test
 	void flushCountsEveryListedTls13Ticket() throws Exception {
-		assertFlushCountsEveryListedSession(Mode.TLS13);
+		assertFlushCountsEveryListedSession(ResumptionMode.TLS13);
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
-	void removeHostAndPortTakesOutAndCountsExactlyTheListedSessionsOfTheUpstream(Mode mode) throws Exception {
+	@EnumSource(value = ResumptionMode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
+	void removeHostAndPortTakesOutAndCountsExactlyTheListedSessionsOfTheUpstream(ResumptionMode mode) throws Exception {
 		assertRemoveHostAndPortCountsTheListedSessions(mode);
 	}
 
 	@Test
 	void removeHostAndPortTakesOutAndCountsExactlyTheListedTicketsOfATls13Upstream() throws Exception {
-		assertRemoveHostAndPortCountsTheListedSessions(Mode.TLS13);
+		assertRemoveHostAndPortCountsTheListedSessions(ResumptionMode.TLS13);
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
-	void removeSessionTakesOutAndCountsEveryListedSessionOfItsUpstream(Mode mode) throws Exception {
+	@EnumSource(value = ResumptionMode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
+	void removeSessionTakesOutAndCountsEveryListedSessionOfItsUpstream(ResumptionMode mode) throws Exception {
 		assertRemoveSessionCountsTheListedSessions(mode);
 	}
 
 	@Test
 	void removeSessionTakesOutAndCountsEveryListedTicketOfItsTls13Upstream() throws Exception {
-		assertRemoveSessionCountsTheListedSessions(Mode.TLS13);
+		assertRemoveSessionCountsTheListedSessions(ResumptionMode.TLS13);
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Mode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
-	void aConnectionThatBreaksInvalidatesAndCountsTheListedSessionsOfItsUpstream(Mode mode) throws Exception {
+	@EnumSource(value = ResumptionMode.class, names = { "TLS12_SESSION_IDS", "TLS12_TICKETS" })
+	void aConnectionThatBreaksInvalidatesAndCountsTheListedSessionsOfItsUpstream(ResumptionMode mode) throws Exception {
 		assertBrokenConnectionCountsTheListedSessions(mode);
 	}
 
 	@Test
 	void aConnectionThatBreaksInvalidatesAndCountsTheListedTicketsOfItsTls13Upstream() throws Exception {
-		assertBrokenConnectionCountsTheListedSessions(Mode.TLS13);
+		assertBrokenConnectionCountsTheListedSessions(ResumptionMode.TLS13);
 	}
 
-	private static void assertFlushCountsEveryListedSession(Mode mode) throws Exception {
+	private static void assertFlushCountsEveryListedSession(ResumptionMode mode) throws Exception {
 		JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
-		try (TlsTestServer server = TlsTestServer.start(mode); TlsSessionCaches caches = caches(cache)) {
+		try (TlsUpstream server = TestServers.start(mode); TlsSessionCaches caches = caches(cache)) {
 			fill(new TestClient(caches), server);
 			int listed = cache.sessions().size();
 			int flushed = cache.flush();
@@ -149,9 +166,9 @@ class JdkTlsSessionCacheTests {
 		}
 	}
 
-	private static void assertRemoveHostAndPortCountsTheListedSessions(Mode mode) throws Exception {
+	private static void assertRemoveHostAndPortCountsTheListedSessions(ResumptionMode mode) throws Exception {
 		JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
-		try (TlsTestServer server = TlsTestServer.start(mode); TlsSessionCaches caches = caches(cache)) {
+		try (TlsUpstream server = TestServers.start(mode); TlsSessionCaches caches = caches(cache)) {
 			TestClient client = new TestClient(caches);
 			TlsSessionKey upstream = new TlsSessionKey("localhost", server.port());
 			TlsSessionKey other = new TlsSessionKey("api.test", server.port());
@@ -159,7 +176,7 @@ class JdkTlsSessionCacheTests {
 			List<String> listed = idHashes(cache, upstream);
 			List<String> otherListed = idHashes(cache, other);
 			assertThat(listed).isNotEmpty();
-			if (mode == Mode.TLS13) {
+			if (mode == ResumptionMode.TLS13) {
 				assertThat(listed).as("a TLS 1.3 upstream has several tickets").hasSizeGreaterThan(1);
 			}
 			int removed = cache.remove("localhost", server.port());
@@ -172,16 +189,16 @@ class JdkTlsSessionCacheTests {
 		}
 	}
 
-	private static void assertRemoveSessionCountsTheListedSessions(Mode mode) throws Exception {
+	private static void assertRemoveSessionCountsTheListedSessions(ResumptionMode mode) throws Exception {
 		JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
-		try (TlsTestServer server = TlsTestServer.start(mode); TlsSessionCaches caches = caches(cache)) {
+		try (TlsUpstream server = TestServers.start(mode); TlsSessionCaches caches = caches(cache)) {
 			TestClient client = new TestClient(caches);
 			TlsSessionKey upstream = new TlsSessionKey("localhost", server.port());
 			TlsSessionKey other = new TlsSessionKey("api.test", server.port());
 			fill(client, server);
 			List<TlsSession> sessions = sessions(cache, upstream);
 			List<String> otherListed = idHashes(cache, other);
-			if (mode == Mode.TLS13) {
+			if (mode == ResumptionMode.TLS13) {
 				assertThat(sessions).as("a TLS 1.3 upstream has several tickets").hasSizeGreaterThan(1);
 			}
 			TlsSession session = sessions.get(sessions.size() - 1);
@@ -197,11 +214,12 @@ class JdkTlsSessionCacheTests {
 		}
 	}
 
-	private static void assertBrokenConnectionCountsTheListedSessions(Mode mode) throws Exception {
+	private static void assertBrokenConnectionCountsTheListedSessions(ResumptionMode mode) throws Exception {
 		JdkTlsSessionCache cache = new JdkTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS, TRUST);
 		ConnectionProvider pool = ConnectionProvider.create("jdk-broken", 1);
-		// keep-alive, so that the connection stays open for the reset instead of closing with close_notify
-		try (TlsTestServer server = TlsTestServer.start(mode, TestPki.get().server(), null, true);
+		// keep-alive, so that the connection stays open for the reset instead of closing
+		// with close_notify
+		try (TlsUpstream server = TestServers.start(mode, TestPki.get().server(), null, true);
 				TlsSessionCaches caches = caches(cache)) {
 			TestClient client = new TestClient(caches);
 			TlsSessionKey upstream = new TlsSessionKey("localhost", server.port());
@@ -221,8 +239,9 @@ class JdkTlsSessionCacheTests {
 				.aggregate()
 				.asString()
 				.doOnNext((content) -> {
-					// on the connection's event loop, so before the server's reset can be read: the tickets of this
-					// connection have arrived (they come before the response) and nothing has been invalidated yet
+					// on the connection's event loop, so before the server's reset can be
+					// read: the tickets of this connection have arrived (they come before
+					// the response) and nothing has been invalidated yet
 					onEventLoop.set(channel.get().eventLoop().inEventLoop());
 					listedAtResponse.set(idHashes(cache, upstream).size());
 				})
@@ -252,10 +271,10 @@ class JdkTlsSessionCacheTests {
 		JdkTlsSessionCache defaultCache = new JdkTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST);
 		JdkTlsSessionCache noReuse = new JdkTlsSessionCache("noreuse", noReuse(Duration.ofSeconds(10)), TRUST);
 		List<String> handshakes = new CopyOnWriteArrayList<>();
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13);
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13);
 				TlsSessionCaches caches = noReuseRoutedForApiTest(defaultCache, noReuse)) {
-			caches.addHandshakeListener((cache, key, outcome, protocol, nanos) -> handshakes
-				.add(cache.name() + " " + key + " " + outcome));
+			caches.addHandshakeListener(
+					(cache, key, outcome, protocol, nanos) -> handshakes.add(cache.name() + " " + key + " " + outcome));
 			TestClient client = new TestClient(caches);
 			for (int i = 0; i < 3; i++) {
 				assertThat(client.get(server.url("api.test"))).isEqualTo("ok");
@@ -281,8 +300,8 @@ class JdkTlsSessionCacheTests {
 	void theHandshakeTimeoutOfANoReuseCacheThatIsNotTheDefaultApplies() throws Exception {
 		JdkTlsSessionCache defaultCache = new JdkTlsSessionCache("default", TlsSessionCacheSettings.DEFAULTS, TRUST);
 		JdkTlsSessionCache noReuse = new JdkTlsSessionCache("noreuse", noReuse(Duration.ofMillis(200)), TRUST);
-		// listens and never answers: the kernel completes the TCP connect from the backlog, the ClientHello is
-		// never read
+		// listens and never answers: the kernel completes the TCP connect from the
+		// backlog, the ClientHello is never read
 		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 				TlsSessionCaches caches = noReuseRoutedForApiTest(defaultCache, noReuse)) {
 			TestClient client = new TestClient(caches);
@@ -298,7 +317,7 @@ class JdkTlsSessionCacheTests {
 		}
 	}
 
-	private static void fill(TestClient client, TlsTestServer server) {
+	private static void fill(TestClient client, TlsUpstream server) {
 		for (int i = 0; i < 3; i++) {
 			assertThat(client.get(server.url("localhost"))).isEqualTo("ok");
 		}
@@ -312,7 +331,7 @@ class JdkTlsSessionCacheTests {
 	/**
 	 * The upstream's sessions were not offered again, the other upstream's still are.
 	 */
-	private static void assertNextHandshakes(TestClient client, TlsTestServer server, TlsSessionKey upstream,
+	private static void assertNextHandshakes(TestClient client, TlsUpstream server, TlsSessionKey upstream,
 			TlsSessionKey other) {
 		server.resetCounts();
 		client.get(server.url(upstream.host()));
@@ -352,8 +371,8 @@ class JdkTlsSessionCacheTests {
 	}
 
 	/**
-	 * A factory over the test authority's trust managers that counts how often it is asked for them: the stand-in
-	 * for loading the JVM's trust store.
+	 * A factory over the test authority's trust managers that counts how often it is
+	 * asked for them: the stand-in for loading the JVM's trust store.
 	 */
 	static final class CountingTrustManagerFactory extends TrustManagerFactory {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.jdk;
 
 import dev.tlssession.TlsSessionKey;
@@ -7,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the lanes of an upstream are chosen: a lane with a reusable TLS 1.2 session first, then one believed to hold
- * a TLS 1.3 ticket, then an idle one, then a new one within the bound, then the least busy; and how the ports the
- * JDK sees carry the lane.
+ * How the lanes of an upstream are chosen: a lane with a reusable TLS 1.2 session first,
+ * then one believed to hold a TLS 1.3 ticket, then an idle one, then a new one within the
+ * bound, then the least busy; and how the ports the JDK sees carry the lane.
  */
 class TicketLanesTests {
 
@@ -53,7 +69,8 @@ class TicketLanesTests {
 			lanes.release(API, 0, Release.TICKET);
 			lanes.release(API, 1, Release.NOTHING);
 		}
-		// two connections left a ticket each in lane 0: the JDK 17 keeps the last, a JDK with the queue both
+		// two connections left a ticket each in lane 0: the JDK 17 keeps the last, a JDK
+		// with the queue both
 		assertThat(one.acquire(API)).isEqualTo(0);
 		assertThat(one.acquire(API)).as("the only ticket was taken: the idle lane").isEqualTo(1);
 		assertThat(queue.acquire(API)).isEqualTo(0);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.lang.management.ManagementFactory;
@@ -17,11 +33,12 @@ import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
-import dev.tlssession.testsupport.OpenSslServer;
+import dev.tlssession.test.OpenSslServer;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.TestClient;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -33,10 +50,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The native session references a cache holds are exactly what it keeps: after churn, flushes, removals, rebuilds
- * and failed handshakes the count equals the cache's size once its connections have closed, it returns to zero
- * when the cache closes, and it stays at the cache's bound without the garbage collector's help however many views
- * of evicted sessions the application keeps.
+ * The native session references a cache holds are exactly what it keeps: after churn,
+ * flushes, removals, rebuilds and failed handshakes the count equals the cache's size
+ * once its connections have closed, it returns to zero when the cache closes, and it
+ * stays at the cache's bound without the garbage collector's help however many views of
+ * evicted sessions the application keeps.
  */
 class NativeReferenceTests {
 
@@ -44,13 +62,14 @@ class NativeReferenceTests {
 	Path directory;
 
 	@ParameterizedTest
-	@EnumSource(Mode.class)
-	void theCountIsWhatTheCacheHoldsThroughChurnFlushesRemovalsRebuildsAndFailures(Mode mode) throws Exception {
+	@EnumSource(ResumptionMode.class)
+	void theCountIsWhatTheCacheHoldsThroughChurnFlushesRemovalsRebuildsAndFailures(ResumptionMode mode)
+			throws Exception {
 		OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("counted", TlsSessionCacheSettings.DEFAULTS,
-				StoreSafetyTests.TRUST);
+				TestPki.trust());
 		TestClient client = new TestClient(cache);
-		try (TlsTestServer server = TlsTestServer.start(mode);
-				TlsTestServer untrusted = TlsTestServer.start(mode, new TestPki("Other Root CA").server(), null,
+		try (TlsUpstream server = TestServers.start(mode);
+				TlsUpstream untrusted = TestServers.start(mode, TestPki.create("Other Root CA").server(), null,
 						false)) {
 			for (String host : TestPki.HOSTS) {
 				client.get(server.url(host));
@@ -70,7 +89,7 @@ class NativeReferenceTests {
 			assertThat(cache.size()).isZero();
 			client.get(server.url("localhost"));
 			client.get(server.url("localhost"));
-			cache.rebuild(StoreSafetyTests.TRUST);
+			cache.rebuild(TestPki.trust());
 			assertHeld(cache);
 			client.get(server.url("localhost"));
 			assertHeld(cache);
@@ -83,24 +102,25 @@ class NativeReferenceTests {
 	}
 
 	/**
-	 * Two hundred full handshakes with a server that sends a thousand TLS 1.3 tickets after each, through a cache
-	 * of 1,024 sessions whose store keeps every view it is told about and offers none: the views outlive their
-	 * sessions, the native references do not. No collection is asked for.
+	 * Two hundred full handshakes with a server that sends a thousand TLS 1.3 tickets
+	 * after each, through a cache of 1,024 sessions whose store keeps every view it is
+	 * told about and offers none: the views outlive their sessions, the native references
+	 * do not. No collection is asked for.
 	 */
 	@Test
 	void twoHundredThousandSessionsThroughACacheOf1024StayAtItsBoundWithoutTheGarbageCollector() throws Exception {
 		TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
-		TlsSessionCacheSettings bounded = new TlsSessionCacheSettings(1024, 1024, d.timeout(), true, true, true,
-				false, true, d.handshakeTimeout());
+		TlsSessionCacheSettings bounded = new TlsSessionCacheSettings(1024, 1024, d.timeout(), true, true, true, false,
+				true, d.handshakeTimeout());
 		HoardingStore store = new HoardingStore();
-		OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("bounded", bounded, StoreSafetyTests.TRUST, store,
+		OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("bounded", bounded, TestPki.trust(), store,
 				Duration.ofSeconds(1));
 		TestClient client = new TestClient(new TlsSessionCaches(List.of(cache), Map.of(), "bounded"));
 		AtomicLong peak = new AtomicLong();
 		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 		long residentBefore = NativeReferences.residentKib();
 		long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 10;
-		try (OpenSslServer server = OpenSslServer.startTls13(1000, this.directory)) {
+		try (OpenSslServer server = TestServers.sServerTls13(1000, this.directory)) {
 			sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(cache.nativeSessionReferences(), Math::max), 1, 1,
 					TimeUnit.MILLISECONDS);
 			for (int i = 0; i < 200; i++) {
@@ -116,7 +136,8 @@ class NativeReferenceTests {
 					peak.get(), cache.size(), residentBefore, residentAfter, heapBefore, heapAfter);
 			assertThat(cache.stats().stored()).isGreaterThanOrEqualTo(200_000);
 			assertThat(store.views).hasSizeGreaterThan(10_000);
-			// one connection at a time: the cache keeps what the upstream's demand calls for, within the bound
+			// one connection at a time: the cache keeps what the upstream's demand calls
+			// for, within the bound
 			assertThat(cache.size()).isBetween(1, 1024);
 			assertThat(peak.get()).as("native references at any time").isLessThanOrEqualTo(1025);
 			assertThat(store.views).filteredOn(TlsSession::resumable).hasSizeLessThanOrEqualTo(1024);

@@ -1,7 +1,24 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 /**
- * Simulates a Netty whose OpenSSL internals are not what the bridge expects, through the bridge's own detection.
+ * Simulates a Netty whose OpenSSL internals are not what the bridge expects, through the
+ * bridge's own detection.
  */
 public final class NettyInternals {
 
@@ -9,8 +26,9 @@ public final class NettyInternals {
 	}
 
 	/**
-	 * What {@link OpenSslSupport} finds on a Netty whose {@code ReferenceCountedOpenSslContext} has no {@code ctx}
-	 * field: the same lookup, of a field name no Netty has.
+	 * What {@link OpenSslSupport} finds on a Netty whose
+	 * {@code ReferenceCountedOpenSslContext} has no {@code ctx} field: the same lookup,
+	 * of a field name no Netty has.
 	 * @return the availability
 	 */
 	public static OpenSslSupport.Availability withoutCtxField() {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.lang.management.ManagementFactory;
@@ -19,10 +35,12 @@ import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.netty.TrackedConnections;
 import dev.tlssession.reactor.TlsSessionHttpClients;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TestCertificateAuthority;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.pkitesting.X509Bundle;
@@ -37,11 +55,12 @@ import reactor.netty.resources.ConnectionProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A cache rebuilt two hundred times, alternating between two client identities, while eight requests at a time
- * churn connections through it: no request is lost, every handshake (resumed ones included) authenticates the
- * client with the identity of the context that made its connection, as the server reports it, the old native
- * contexts are freed after their last connection and collected, and the native session references stay what the
- * cache holds. This is what a bundle reload does to a cache.
+ * A cache rebuilt two hundred times, alternating between two client identities, while
+ * eight requests at a time churn connections through it: no request is lost, every
+ * handshake (resumed ones included) authenticates the client with the identity of the
+ * context that made its connection, as the server reports it, the old native contexts are
+ * freed after their last connection and collected, and the native session references stay
+ * what the cache holds. This is what a bundle reload does to a cache.
  */
 class ReloadUnderLoadTests {
 
@@ -50,9 +69,10 @@ class ReloadUnderLoadTests {
 	private static final int REQUESTS_PER_RELOAD = 10;
 
 	@ParameterizedTest
-	@EnumSource(value = Mode.class, names = { "TLS13", "TLS12_SESSION_IDS" })
-	void rebuildsUnderLoadLoseNoRequestNeverResumeAcrossMaterialAndFreeTheOldContexts(Mode mode) throws Exception {
-		TestPki pki = TestPki.get();
+	@EnumSource(value = ResumptionMode.class, names = { "TLS13", "TLS12_SESSION_IDS" })
+	void rebuildsUnderLoadLoseNoRequestNeverResumeAcrossMaterialAndFreeTheOldContexts(ResumptionMode mode)
+			throws Exception {
+		TestCertificateAuthority pki = TestPki.get();
 		List<X509Bundle> identities = List.of(pki.client("alice"), pki.client("bob"));
 		List<TlsMaterial> materials = new ArrayList<>();
 		for (X509Bundle identity : identities) {
@@ -70,34 +90,40 @@ class ReloadUnderLoadTests {
 		long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 10;
 		churnThroughRebuilds(mode, cache, client, identities, materials, subjectOfContext, retired);
 		Waits.until("every retired native context is freed after its last connection",
-				() -> retired.stream().map(WeakReference::get).allMatch((context) -> context == null || context.released()));
+				() -> retired.stream()
+					.map(WeakReference::get)
+					.allMatch((context) -> context == null || context.released()));
 		assertThat(((OpenSslTlsSessionCache.Context) cache.sslContext()).released()).isFalse();
 		Waits.until("the cache holds what it counts", () -> cache.nativeSessionReferences() == cache.size());
 		long residentAfter = NativeReferences.residentKib();
 		long heapAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() >> 10;
 		collect(retired);
 		assertThat(retired).as("retired contexts still reachable").allMatch((context) -> context.get() == null);
-		System.out.printf("%s: native references %d for %d sessions, RSS %d KiB before, %d KiB after, committed "
-				+ "heap %d KiB before, %d KiB after%n", mode, cache.nativeSessionReferences(), cache.size(),
-				residentBefore, residentAfter, heapBefore, heapAfter);
+		System.out.printf(
+				"%s: native references %d for %d sessions, RSS %d KiB before, %d KiB after, committed "
+						+ "heap %d KiB before, %d KiB after%n",
+				mode, cache.nativeSessionReferences(), cache.size(), residentBefore, residentAfter, heapBefore,
+				heapAfter);
 		cache.close();
 		assertThat(cache.nativeSessionReferences()).isZero();
 		assertThat(TrackedConnections.size()).isZero();
 	}
 
 	/**
-	 * Runs the load and checks every exchange; nothing it made stays referenced once it returns.
+	 * Runs the load and checks every exchange; nothing it made stays referenced once it
+	 * returns.
 	 */
-	private static void churnThroughRebuilds(Mode mode, OpenSslTlsSessionCache cache, HttpClient client,
+	private static void churnThroughRebuilds(ResumptionMode mode, OpenSslTlsSessionCache cache, HttpClient client,
 			List<X509Bundle> identities, List<TlsMaterial> materials, Map<Object, String> subjectOfContext,
 			List<WeakReference<OpenSslTlsSessionCache.Context>> retired) {
-		TestPki pki = TestPki.get();
-		try (TlsTestServer server = TlsTestServer.start(mode, pki.server(), pki.root(), false)) {
+		TestCertificateAuthority pki = TestPki.get();
+		try (TlsUpstream server = TestServers.start(mode, pki.server(), pki.root(), false)) {
 			server.echoClientIdentity(true);
 			AtomicBoolean reloading = new AtomicBoolean(true);
 			AtomicInteger failures = new AtomicInteger();
 			AtomicInteger done = new AtomicInteger();
-			// a rebuild after every few requests, so that connections resume between rebuilds and race them
+			// a rebuild after every few requests, so that connections resume between
+			// rebuilds and race them
 			Mono<Void> reloader = Mono.<Void>fromRunnable(() -> {
 				for (int i = 1; i <= RELOADS; i++) {
 					awaitRequests(done, i * REQUESTS_PER_RELOAD);
@@ -124,15 +150,16 @@ class ReloadUnderLoadTests {
 			long resumed = exchanges.stream().filter(Exchange::resumed).count();
 			assertThat(resumed).as("resumed between reloads").isPositive();
 			for (Exchange exchange : exchanges) {
-				assertThat(exchange.subject()).as("the identity the server authenticated, resumed: %s",
-						exchange.resumed()).isEqualTo(subjectOfContext.get(exchange.context()));
+				assertThat(exchange.subject())
+					.as("the identity the server authenticated, resumed: %s", exchange.resumed())
+					.isEqualTo(subjectOfContext.get(exchange.context()));
 			}
-			System.out.printf("%s: %d requests through %d rebuilds, %d resumed, none lost%n", mode,
-					exchanges.size(), RELOADS, resumed);
+			System.out.printf("%s: %d requests through %d rebuilds, %d resumed, none lost%n", mode, exchanges.size(),
+					RELOADS, resumed);
 		}
 	}
 
-	private static Mono<Exchange> exchange(HttpClient client, TlsTestServer server) {
+	private static Mono<Exchange> exchange(HttpClient client, TlsUpstream server) {
 		return client.get().uri(server.url("localhost")).responseConnection((response, connection) -> {
 			SslHandler handler = connection.channel().pipeline().get(SslHandler.class);
 			Object context = ((OpenSslConnection) TrackedConnections.of(handler.engine())).context;
@@ -170,9 +197,11 @@ class ReloadUnderLoadTests {
 	}
 
 	/**
-	 * Collects until the retired contexts are gone, at most ten rounds: what keeps one reachable fails the test.
+	 * Collects until the retired contexts are gone, at most ten rounds: what keeps one
+	 * reachable fails the test.
 	 */
-	private static void collect(List<WeakReference<OpenSslTlsSessionCache.Context>> retired) throws InterruptedException {
+	private static void collect(List<WeakReference<OpenSslTlsSessionCache.Context>> retired)
+			throws InterruptedException {
 		for (int round = 0; round < 10 && retired.stream().anyMatch((context) -> context.get() != null); round++) {
 			System.gc();
 			Thread.sleep(50);

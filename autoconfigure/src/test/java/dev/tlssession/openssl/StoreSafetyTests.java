@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.openssl;
 
 import java.time.Duration;
@@ -20,10 +36,11 @@ import dev.tlssession.TlsSessionKey;
 import dev.tlssession.TlsSessionStore;
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import dev.tlssession.routing.HostRule;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.LoopbackResolver;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
 import dev.tlssession.testsupport.Waits;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -37,13 +54,14 @@ import reactor.netty.resources.LoopResources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application's {@link TlsSessionStore} can be slow, hung, wrong or broken: it costs the connections that asked
- * it a full handshake at most, never an event loop (BlockHound watches every test), never a request, and a
- * single-use session it hands out twice is offered once.
+ * An application's {@link TlsSessionStore} can be slow, hung, wrong or broken: it costs
+ * the connections that asked it a full handshake at most, never an event loop (BlockHound
+ * watches every test), never a request, and a single-use session it hands out twice is
+ * offered once.
  */
 class StoreSafetyTests {
 
-	static final TlsMaterial TRUST = new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null, null);
+	static final TlsMaterial TRUST = TestPki.trust();
 
 	private final LoopResources loops = LoopResources.create("store-safety", 2, true);
 
@@ -61,7 +79,7 @@ class StoreSafetyTests {
 	@Test
 	void aHungStoreHoldsOnlyTheHandshakesThatAskedItWhileOtherConnectionsOnTheSameEventLoopsComplete() {
 		HeldStore store = new HeldStore();
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			HttpClient client = client(cache("plain", TlsSessionCacheSettings.DEFAULTS, null, Duration.ZERO),
 					cache("stored", onlyTheStoreLooksUp(), store, Duration.ofSeconds(5)));
 			List<CompletableFuture<String>> held = new ArrayList<>();
@@ -89,7 +107,7 @@ class StoreSafetyTests {
 	@Test
 	void aStoreThatSleepsPastTheTimeoutCostsFullHandshakesAndIsInterrupted() {
 		SleepingStore store = new SleepingStore(Duration.ofMillis(300));
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("stored", onlyTheStoreLooksUp(), store, Duration.ofMillis(100));
 			HttpClient client = client(cache);
 			List<String> bodies = Flux.range(0, 8)
@@ -99,7 +117,8 @@ class StoreSafetyTests {
 			assertThat(bodies).hasSize(8).containsOnly("ok");
 			assertThat(server.full()).isEqualTo(8);
 			assertThat(cache.stats().storeFailures()).as("lookups that timed out").isEqualTo(8);
-			// lookups still queued when abandoned never run; the ones running are interrupted
+			// lookups still queued when abandoned never run; the ones running are
+			// interrupted
 			Waits.until("the abandoned lookups are interrupted",
 					() -> store.started.get() > 0 && store.interrupted.get() == store.started.get());
 		}
@@ -108,7 +127,7 @@ class StoreSafetyTests {
 	@Test
 	void aSingleUseSessionTheStoreHandsOutAgainAndAgainIsOfferedOnce() {
 		FirstSessionStore store = new FirstSessionStore();
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("stored", onlyTheStoreLooksUp(), store, Duration.ofSeconds(5));
 			HttpClient client = client(cache);
 			assertThat(get(client, server.url("localhost")).block(Duration.ofSeconds(10))).isEqualTo("ok");
@@ -128,12 +147,33 @@ class StoreSafetyTests {
 	}
 
 	@Test
+	void aSessionThatLeftTheCacheBeforeTheStoreHeardOfItIsAMissThenAFailureOnceItHas() throws Exception {
+		SlowRemovalStore store = new SlowRemovalStore();
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
+			OpenSslTlsSessionCache cache = cache("stored", onlyTheStoreLooksUp(), store, Duration.ofSeconds(5));
+			HttpClient client = client(cache);
+			assertThat(get(client, server.url("localhost")).block(Duration.ofSeconds(10))).isEqualTo("ok");
+			Waits.until("the store has a session", () -> store.first.get() != null);
+			cache.flush();
+			Waits.until("the store's onRemoved has started", () -> store.removing.getCount() == 0);
+			assertThat(get(client, server.url("localhost")).block(Duration.ofSeconds(10))).isEqualTo("ok");
+			assertThat(cache.stats().storeFailures()).as("the store could not know yet").isZero();
+			store.release.countDown();
+			Waits.until("the store heard of the removal", () -> store.removed.get() == 1);
+			assertThat(get(client, server.url("localhost")).block(Duration.ofSeconds(10))).isEqualTo("ok");
+			assertThat(cache.stats().storeFailures()).as("the store was told").isEqualTo(1);
+			assertThat(server.resumed()).isZero();
+			assertThat(server.full()).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void theStoreHearsOfEverySessionBeforeItsRemoval() {
 		RecordingStore store = new RecordingStore();
 		TlsSessionCacheSettings d = TlsSessionCacheSettings.DEFAULTS;
 		TlsSessionCacheSettings small = new TlsSessionCacheSettings(4, 2, d.timeout(), true, true, true, false, false,
 				d.handshakeTimeout());
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("stored", small, store, Duration.ofSeconds(5));
 			HttpClient client = client(cache);
 			for (String host : TestPki.HOSTS) {
@@ -163,7 +203,7 @@ class StoreSafetyTests {
 	@Test
 	void aStoreThatThrowsErrorsAndExceptionsEverywhereCostsFullHandshakesOnly() {
 		ThrowingStore store = new ThrowingStore();
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = cache("stored", onlyTheStoreLooksUp(), store, Duration.ofSeconds(5));
 			HttpClient client = client(cache);
 			for (int i = 0; i < 10; i++) {
@@ -172,8 +212,7 @@ class StoreSafetyTests {
 			assertThat(server.full()).isEqualTo(10);
 			Waits.until("every call failed and was counted",
 					() -> cache.stats().storeFailures() == store.calls.get() && store.calls.get() >= 20);
-			Waits.until("the cache holds what it counts",
-					() -> cache.nativeSessionReferences() == cache.size());
+			Waits.until("the cache holds what it counts", () -> cache.nativeSessionReferences() == cache.size());
 		}
 	}
 
@@ -193,7 +232,7 @@ class StoreSafetyTests {
 			}
 
 		};
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS12_SESSION_IDS)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS12_SESSION_IDS)) {
 			OpenSslTlsSessionCache cache = cache("stored", onlyTheStoreLooksUp(), store, Duration.ofSeconds(5));
 			HttpClient client = client(cache);
 			assertThat(get(client, server.url("api.test")).block(Duration.ofSeconds(10))).isEqualTo("ok");
@@ -206,8 +245,8 @@ class StoreSafetyTests {
 		}
 	}
 
-	private OpenSslTlsSessionCache cache(String name, TlsSessionCacheSettings settings,
-			@Nullable TlsSessionStore store, Duration timeout) {
+	private OpenSslTlsSessionCache cache(String name, TlsSessionCacheSettings settings, @Nullable TlsSessionStore store,
+			Duration timeout) {
 		try {
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache(name, settings, TRUST, store, timeout);
 			this.caches.add(cache);
@@ -219,7 +258,8 @@ class StoreSafetyTests {
 	}
 
 	/**
-	 * A client on two event loops: with a second cache, "api.test" goes to it and everything else to the first.
+	 * A client on two event loops: with a second cache, "api.test" goes to it and
+	 * everything else to the first.
 	 */
 	private HttpClient client(OpenSslTlsSessionCache... caches) {
 		Map<String, List<HostRule>> rules = (caches.length > 1)
@@ -240,7 +280,8 @@ class StoreSafetyTests {
 	}
 
 	/**
-	 * Holds every lookup until released (at most ten seconds), then answers that it has nothing.
+	 * Holds every lookup until released (at most ten seconds), then answers that it has
+	 * nothing.
 	 */
 	static final class HeldStore implements TlsSessionStore {
 
@@ -304,8 +345,8 @@ class StoreSafetyTests {
 	}
 
 	/**
-	 * Keeps the first session it is told about and hands it out for every lookup: "the newest session for this
-	 * upstream", never updated.
+	 * Keeps the first session it is told about and hands it out for every lookup: "the
+	 * newest session for this upstream", never updated.
 	 */
 	static final class FirstSessionStore implements TlsSessionStore {
 
@@ -319,6 +360,44 @@ class StoreSafetyTests {
 		@Override
 		public @Nullable TlsSession lookup(String cache, TlsSessionKey key) {
 			return this.first.get();
+		}
+
+	}
+
+	/**
+	 * Hands out the first session it heard of, forever, and takes its time (at most ten
+	 * seconds) to hear of its removal.
+	 */
+	static final class SlowRemovalStore implements TlsSessionStore {
+
+		final AtomicReference<TlsSession> first = new AtomicReference<>();
+
+		final CountDownLatch removing = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final AtomicInteger removed = new AtomicInteger();
+
+		@Override
+		public void onNewSession(String cache, TlsSessionKey key, TlsSession session) {
+			this.first.compareAndSet(null, session);
+		}
+
+		@Override
+		public @Nullable TlsSession lookup(String cache, TlsSessionKey key) {
+			return this.first.get();
+		}
+
+		@Override
+		public void onRemoved(String cache, TlsSessionKey key, TlsSession session, EvictionCause cause) {
+			this.removing.countDown();
+			try {
+				this.release.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.removed.incrementAndGet();
 		}
 
 	}
@@ -338,8 +417,7 @@ class StoreSafetyTests {
 		}
 
 		@Override
-		public synchronized void onRemoved(String cache, TlsSessionKey key, TlsSession session,
-				EvictionCause cause) {
+		public synchronized void onRemoved(String cache, TlsSessionKey key, TlsSession session, EvictionCause cause) {
 			this.events.add("removed " + session.idHash() + " " + cause.tag());
 		}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.reactor;
 
 import java.net.InetAddress;
@@ -8,16 +24,16 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import dev.tlssession.TlsMaterial;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
+import dev.tlssession.test.ResumptionMode;
+import dev.tlssession.test.TlsUpstream;
 import dev.tlssession.testsupport.TestPki;
-import dev.tlssession.testsupport.TlsTestServer;
-import dev.tlssession.testsupport.TlsTestServer.Mode;
+import dev.tlssession.testsupport.TestServers;
+import io.netty.resolver.AbstractAddressResolver;
 import io.netty.resolver.AddressResolver;
 import io.netty.resolver.AddressResolverGroup;
-import io.netty.resolver.AbstractAddressResolver;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
 import org.junit.jupiter.api.Test;
@@ -27,8 +43,8 @@ import reactor.netty.resources.ConnectionProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Through the Reactor Netty binding, a handshake is timed from the connection becoming active: name resolution and
- * the TCP connect that come before are not part of it.
+ * Through the Reactor Netty binding, a handshake is timed from the connection becoming
+ * active: name resolution and the TCP connect that come before are not part of it.
  */
 class HandshakeTimingTests {
 
@@ -36,16 +52,20 @@ class HandshakeTimingTests {
 
 	@Test
 	void handshakeDurationLeavesOutNameResolution() throws Exception {
-		try (TlsTestServer server = TlsTestServer.start(Mode.TLS13)) {
+		try (TlsUpstream server = TestServers.start(ResumptionMode.TLS13)) {
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("a", TlsSessionCacheSettings.DEFAULTS,
-					new TlsMaterial(null, TestPki.get().root().toTrustManagerFactory(), null, null));
+					TestPki.trust());
 			TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "a");
 			List<Long> durations = new CopyOnWriteArrayList<>();
 			caches.addHandshakeListener((c, key, outcome, protocol, nanos) -> durations.add(nanos));
 			HttpClient client = new TlsSessionHttpClients(caches)
 				.routed(HttpClient.create(ConnectionProvider.newConnection()).resolver(new SlowResolver()));
 			long start = System.nanoTime();
-			client.get().uri(server.url("localhost")).responseContent().aggregate().asString()
+			client.get()
+				.uri(server.url("localhost"))
+				.responseContent()
+				.aggregate()
+				.asString()
 				.block(Duration.ofSeconds(10));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(RESOLUTION_DELAY);
 			assertThat(durations).hasSize(1);

@@ -1,15 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.routing;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.tlssession.TlsProvider;
-import dev.tlssession.TlsSession;
-import dev.tlssession.TlsSessionCache;
-import dev.tlssession.TlsSessionCacheSettings;
-import dev.tlssession.TlsSessionStats;
-import io.netty.handler.ssl.SslContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,35 +28,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The router picks the cache of the most specific matching host rule as the README promises (exact host before
- * wildcard, longer domain before shorter, with port before without), sends everything else to the fallback cache,
- * and routes a fully qualified host name ({@code api.example.com.}) like the same name without its trailing dot.
+ * The router picks the cache of the most specific matching host rule as the README
+ * promises (exact host before wildcard, longer domain before shorter, with port before
+ * without), sends everything else to the fallback cache, and routes a fully qualified
+ * host name ({@code api.example.com.}) like the same name without its trailing dot.
  */
 class CacheRouterTests {
 
 	private static final Cache FALLBACK = new Cache("fallback");
 
 	/**
-	 * Overlapping rules, one cache each, so that the cache picked names the rule that won.
+	 * Overlapping rules, one cache each, so that the cache picked names the rule that
+	 * won.
 	 */
-	private final CacheRouter router = router(Map.of("exact", "api.example.com", "exact-8443", "api.example.com:8443",
-			"wildcard", "*.example.com", "wildcard-8443", "*.example.com:8443", "longer-wildcard",
-			"*.eu.example.com", "other", "other.test"));
+	private final CacheRouter<Cache> router = router(Map.of("exact", "api.example.com", "exact-8443",
+			"api.example.com:8443", "wildcard", "*.example.com", "wildcard-8443", "*.example.com:8443",
+			"longer-wildcard", "*.eu.example.com", "other", "other.test"));
 
 	@ParameterizedTest(name = "{0}:{1} -> {2}")
 	@CsvSource({
-			// an exact rule beats every wildcard, whatever the port; with its port it beats itself without one
+			// an exact rule beats every wildcard, whatever the port; with its port it
+			// beats itself without one
 			"api.example.com, 443, exact", "api.example.com, 8443, exact-8443",
 			// a wildcard matches hosts below the domain, the one with the port first
-			"www.example.com, 443, wildcard", "www.example.com, 8443, wildcard-8443",
-			"a.b.example.com, 443, wildcard",
+			"www.example.com, 443, wildcard", "www.example.com, 8443, wildcard-8443", "a.b.example.com, 443, wildcard",
 			// a longer domain beats a shorter one, even one with the port
 			"api.eu.example.com, 443, longer-wildcard", "api.eu.example.com, 8443, longer-wildcard",
 			// the wildcard's own domain is not below it
 			"eu.example.com, 443, wildcard", "example.com, 443, fallback",
 			// a suffix that is not a subdomain, and a name the rules do not know
-			"badexample.com, 443, fallback", "api.example.com.evil.test, 443, fallback",
-			"unknown.test, 443, fallback", "other.test, 443, other",
+			"badexample.com, 443, fallback", "api.example.com.evil.test, 443, fallback", "unknown.test, 443, fallback",
+			"other.test, 443, other",
 			// host names are case-insensitive
 			"API.Example.COM, 8443, exact-8443", "WWW.EXAMPLE.COM, 443, wildcard" })
 	void theMostSpecificMatchingRuleWins(String host, int port, String expected) {
@@ -77,8 +89,8 @@ class CacheRouterTests {
 
 	@Test
 	void aPortRuleDoesNotMatchOtherPorts() {
-		CacheRouter portOnly = router(Map.of("exact-8443", "api.example.com:8443", "wildcard-9443",
-				"*.example.com:9443"));
+		CacheRouter<Cache> portOnly = router(
+				Map.of("exact-8443", "api.example.com:8443", "wildcard-9443", "*.example.com:9443"));
 		assertThat(portOnly.resolve("api.example.com", 8443).name()).isEqualTo("exact-8443");
 		assertThat(portOnly.resolve("api.example.com", 443)).isSameAs(FALLBACK);
 		assertThat(portOnly.resolve("api.example.com", 9443).name())
@@ -90,15 +102,15 @@ class CacheRouterTests {
 	@Test
 	void theFallbackIsTheCacheForUnmatchedConnections() {
 		assertThat(this.router.fallback()).isSameAs(FALLBACK);
-		assertThat(new CacheRouter(Map.of(), FALLBACK).resolve("api.example.com", 443)).isSameAs(FALLBACK);
+		assertThat(new CacheRouter<>(Map.of(), FALLBACK).resolve("api.example.com", 443)).isSameAs(FALLBACK);
 	}
 
 	@Test
 	void aRuleClaimedByTwoCachesIsRefusedNamingBoth() {
-		Map<TlsSessionCache, List<HostRule>> rules = new LinkedHashMap<>();
+		Map<Cache, List<HostRule>> rules = new LinkedHashMap<>();
 		rules.put(new Cache("first"), List.of(HostRule.parse("api.example.com")));
 		rules.put(new Cache("second"), List.of(HostRule.parse("API.example.com")));
-		assertThatIllegalArgumentException().isThrownBy(() -> new CacheRouter(rules, FALLBACK))
+		assertThatIllegalArgumentException().isThrownBy(() -> new CacheRouter<>(rules, FALLBACK))
 			.withMessageContaining("api.example.com")
 			.withMessageContaining("'first'")
 			.withMessageContaining("'second'");
@@ -107,71 +119,25 @@ class CacheRouterTests {
 	@Test
 	void theSameRuleTwiceInOneCacheIsHarmless() {
 		Cache cache = new Cache("one");
-		CacheRouter twice = new CacheRouter(
-				Map.of(cache, List.of(HostRule.parse("api.example.com"), HostRule.parse("api.example.com"))),
-				FALLBACK);
+		CacheRouter<Cache> twice = new CacheRouter<>(
+				Map.of(cache, List.of(HostRule.parse("api.example.com"), HostRule.parse("api.example.com"))), FALLBACK);
 		assertThat(twice.resolve("api.example.com", 443)).isSameAs(cache);
 	}
 
-	private static CacheRouter router(Map<String, String> ruleByCache) {
-		Map<TlsSessionCache, List<HostRule>> rules = new LinkedHashMap<>();
+	private static CacheRouter<Cache> router(Map<String, String> ruleByCache) {
+		Map<Cache, List<HostRule>> rules = new LinkedHashMap<>();
 		ruleByCache.forEach((name, rule) -> rules.put(new Cache(name), List.of(HostRule.parse(rule))));
-		return new CacheRouter(rules, FALLBACK);
+		return new CacheRouter<>(rules, FALLBACK);
 	}
 
 	/**
 	 * A cache that is only a name: routing needs nothing else.
 	 */
-	private record Cache(String name) implements TlsSessionCache {
+	private record Cache(String name) {
 
 		@Override
-		public TlsProvider provider() {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public TlsSessionCacheSettings settings() {
-			return TlsSessionCacheSettings.DEFAULTS;
-		}
-
-		@Override
-		public SslContext sslContext() {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public int size() {
-			return 0;
-		}
-
-		@Override
-		public TlsSessionStats stats() {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public List<TlsSession> sessions() {
-			return List.of();
-		}
-
-		@Override
-		public boolean add(TlsSession session) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public boolean remove(TlsSession session) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public int remove(String host, int port) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public int flush() {
-			throw new UnsupportedOperationException();
+		public String toString() {
+			return "'" + this.name + "'";
 		}
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.testsupport;
 
 import java.io.IOException;
@@ -5,13 +21,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.tlssession.test.UpstreamListener;
 import io.netty.internal.tcnative.SSL;
 import io.netty.util.Version;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,14 +35,18 @@ import reactor.netty.http.client.HttpClient;
 import org.springframework.boot.SpringBootVersion;
 
 /**
- * Writes down what the test servers saw, so that the compatibility job ({@code .ci/compat}) can report resumed and
- * full handshakes per Spring Boot, Netty and Java version. Each server adds one line when it closes: the test, the
- * provider it names (or {@code auto}), and the server's own resumed and full counts.
+ * Writes down what the test servers saw, so that the compatibility job
+ * ({@code .ci/compat}) can report resumed and full handshakes per Spring Boot, Netty and
+ * Java version. Each server adds one line when it closes (the test kit tells its
+ * {@link UpstreamListener}s, this class among them through {@code META-INF/services}):
+ * the test, the provider it names (or {@code auto}), and the server's own resumed and
+ * full counts.
  * <p>
- * It does nothing unless the system property {@value #PROPERTY} names the file to append to; the job also turns on
- * JUnit's extension auto-detection, which registers this class to know the running test.
+ * It does nothing unless the system property {@value #PROPERTY} names the file to append
+ * to; the job also turns on JUnit's extension auto-detection, which registers this class
+ * to know the running test.
  */
-public final class ServerCounts implements BeforeEachCallback, AfterEachCallback {
+public final class ServerCounts implements BeforeEachCallback, AfterEachCallback, UpstreamListener {
 
 	/** The system property naming the file. */
 	public static final String PROPERTY = "tls.session.test.server-counts";
@@ -48,13 +67,9 @@ public final class ServerCounts implements BeforeEachCallback, AfterEachCallback
 		currentTest = "unknown";
 	}
 
-	/**
-	 * Records an independent server's handshakes.
-	 * @param handshakes what the server saw
-	 */
-	static void record(List<IndependentServer.Handshake> handshakes) {
-		long resumed = handshakes.stream().filter(IndependentServer.Handshake::resumed).count();
-		record(resumed, handshakes.size() - resumed);
+	@Override
+	public void closed(String upstream, long resumed, long full) {
+		record(resumed, full);
 	}
 
 	/**
@@ -70,12 +85,13 @@ public final class ServerCounts implements BeforeEachCallback, AfterEachCallback
 		String test = currentTest;
 		String lower = test.toLowerCase(Locale.ROOT);
 		String provider = lower.contains("jdk") ? "jdk" : lower.contains("openssl") ? "openssl" : "auto";
-		append(file, String.join("\t", provider, String.valueOf(resumed), String.valueOf(full),
-				test.replace('\t', ' ')));
+		append(file,
+				String.join("\t", provider, String.valueOf(resumed), String.valueOf(full), test.replace('\t', ' ')));
 	}
 
 	/**
-	 * The versions this test JVM really runs, so that the job's report does not rely on what it asked for.
+	 * The versions this test JVM really runs, so that the job's report does not rely on
+	 * what it asked for.
 	 */
 	private static synchronized void writeRuntimeOnce() {
 		String file = System.getProperty(PROPERTY);
@@ -84,10 +100,11 @@ public final class ServerCounts implements BeforeEachCallback, AfterEachCallback
 		}
 		runtimeWritten = true;
 		Map<String, Version> netty = Version.identify();
-		append(file, "# runtime\tjava=" + System.getProperty("java.version") + "\tspring-boot="
-				+ SpringBootVersion.getVersion() + "\tnetty=" + artifactVersion(netty, "netty-common")
-				+ "\ttcnative=" + SSL.class.getPackage().getImplementationVersion() + "\treactor-netty="
-				+ HttpClient.class.getPackage().getImplementationVersion());
+		append(file,
+				"# runtime\tjava=" + System.getProperty("java.version") + "\tspring-boot="
+						+ SpringBootVersion.getVersion() + "\tnetty=" + artifactVersion(netty, "netty-common")
+						+ "\ttcnative=" + SSL.class.getPackage().getImplementationVersion() + "\treactor-netty="
+						+ HttpClient.class.getPackage().getImplementationVersion());
 	}
 
 	private static String artifactVersion(Map<String, Version> versions, String artifact) {

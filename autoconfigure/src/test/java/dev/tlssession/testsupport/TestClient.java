@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.testsupport;
 
 import java.time.Duration;
@@ -11,8 +27,8 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * An HTTP client over caches: {@link #get} opens a new connection per request, {@link #getPooled} reuses idle
- * connections like an application's pool.
+ * An HTTP client over caches: {@link #get} opens a new connection per request,
+ * {@link #getPooled} reuses idle connections like an application's pool.
  */
 public final class TestClient {
 
@@ -29,7 +45,8 @@ public final class TestClient {
 	public TestClient(TlsSessionCaches caches) {
 		this.caches = caches;
 		TlsSessionHttpClients clients = new TlsSessionHttpClients(caches);
-		this.newConnections = clients.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.newConnection())));
+		this.newConnections = clients
+			.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.newConnection())));
 		this.pooled = clients.routed(LoopbackResolver.apply(HttpClient.create(ConnectionProvider.create("test", 8))));
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.util.ArrayList;
@@ -8,20 +24,28 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Runs configurations alternating, finely: a warm-up slice of each first (round 0, kept in the CSV, left out of
- * the report), then measured rounds; each round is a number of short slices, and each slice runs every
- * configuration once (A B C A B C ...), in an order rotated every round. A configuration's slices in a round are
- * summed into that round's sample. Two configurations are thus measured within milliseconds of each other, so
- * bursts of foreign load or hypervisor steal hit both alike, and per-round ratios compare like with like.
+ * Runs configurations alternating, finely: a warm-up slice of each first (round 0, kept
+ * in the CSV, left out of the report), then measured rounds; each round is a number of
+ * short slices, and each slice runs every configuration once (A B C A B C ...), in an
+ * order rotated every round. A configuration's slices in a round are summed into that
+ * round's sample. Two configurations are thus measured within milliseconds of each other,
+ * so bursts of foreign load or hypervisor steal hit both alike, and per-round ratios
+ * compare like with like.
  */
 final class Alternation {
 
 	private static final int MINIMUM_ROUNDS = 3;
 
-	/** Rounds are numbered per run: run {@code k}'s warm-up is round {@code k * 100}, its rounds follow. */
+	/**
+	 * Rounds are numbered per run: run {@code k}'s warm-up is round {@code k * 100}, its
+	 * rounds follow.
+	 */
 	private static final int ROUNDS_PER_RUN = 100;
 
-	/** The run under way, from 0: its rounds are told apart from the other runs' when they are pooled. */
+	/**
+	 * The run under way, from 0: its rounds are told apart from the other runs' when they
+	 * are pooled.
+	 */
 	private static volatile int run;
 
 	private Alternation() {
@@ -66,8 +90,10 @@ final class Alternation {
 	 * @param configs the configurations
 	 * @param rounds measured rounds
 	 * @param slices slices per round
-	 * @param budget the run's budget (rounds beyond the minimum are skipped once it is spent)
-	 * @param slice runs one slice of a configuration in a round (the run's warm-up round first) and measures it
+	 * @param budget the run's budget (rounds beyond the minimum are skipped once it is
+	 * spent)
+	 * @param slice runs one slice of a configuration in a round (the run's warm-up round
+	 * first) and measures it
 	 * @return one sample per configuration and round
 	 */
 	static <C> List<Sample> run(List<C> configs, int rounds, int slices, Budget budget,

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.io.IOException;
@@ -12,13 +28,16 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs every workload in one JVM and writes {@code report.md}, {@code results.csv} and {@code headline.svg}.
+ * Runs every workload in one JVM and writes {@code report.md}, {@code results.csv} and
+ * {@code headline.svg}.
  * <p>
  * {@code java -jar benchmarks/target/tls-session-benchmarks.jar [--smoke] [--out=DIR] [--runs=N]
- * [--also-java=JAVA_HOME]}: the standard plan runs the churn, handshake and keep-alive workloads three times back
- * to back (the report pools their per-round ratios), the others once; {@code --also-java} runs the jdk provider's
- * cells again on another Java (a child JVM, one after the other, never alongside); {@code --smoke} runs every
- * workload for a few seconds and writes under {@code DIR/raw/smoke} so that the committed results stay as they are.
+ * [--also-java=JAVA_HOME]}: the standard plan runs the churn, handshake and keep-alive
+ * workloads three times back to back (the report pools their per-round ratios), the
+ * others once; {@code --also-java} runs the jdk provider's cells again on another Java (a
+ * child JVM, one after the other, never alongside); {@code --smoke} runs every workload
+ * for a few seconds and writes under {@code DIR/raw/smoke} so that the committed results
+ * stay as they are.
  */
 public final class BenchmarkMain {
 
@@ -69,7 +88,7 @@ public final class BenchmarkMain {
 			}
 			else {
 				System.err.println("usage: java -jar tls-session-benchmarks.jar [--smoke] [--out=DIR] [--runs=N] "
-						+ "[--also-java=JAVA_HOME] [--only=churn,handshake,stime,keepalive,profile,cache,startup] "
+						+ "[--also-java=JAVA_HOME] [--only=churn,handshake,stime,keepalive,profile,gateway,cache,startup] "
 						+ "[--redraw]");
 				System.exit(2);
 			}
@@ -80,13 +99,15 @@ public final class BenchmarkMain {
 				? out.resolve("raw").resolve(only.isEmpty() ? "smoke" : "partial") : out;
 		Path raw = Files.createDirectories(out.resolve("raw"));
 		Files.createDirectories(results);
-		// before anything touches name resolution or TLS: names resolve to 127.0.0.1 only, leak detection off
+		// before anything touches name resolution or TLS: names resolve to 127.0.0.1
+		// only, leak detection off
 		Path hosts = raw.resolve("hosts");
 		Files.writeString(hosts, "127.0.0.1 localhost\n");
 		System.setProperty("jdk.net.hosts.file", hosts.toAbsolutePath().toString());
 		System.setProperty("io.netty.leakDetection.level", "disabled");
 		Pki pki = new Pki(raw.resolve("pki"));
-		// configuration (a) has no SSL bundle: the JVM's default trust store must know the benchmark authorities
+		// configuration (a) has no SSL bundle: the JVM's default trust store must know
+		// the benchmark authorities
 		System.setProperty("javax.net.ssl.trustStore", pki.trustStore().toAbsolutePath().toString());
 		System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
 		System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
@@ -129,7 +150,7 @@ public final class BenchmarkMain {
 			}
 			if (runs("stime")) {
 				if (STime.available()) {
-					samples.addAll(STime.run(pki, plan, BenchmarkMain::log));
+					samples.addAll(STime.run(pki, plan, raw.resolve("s_server"), BenchmarkMain::log));
 				}
 				else {
 					note("openssl is not installed: no s_time reference", notes);
@@ -138,10 +159,20 @@ public final class BenchmarkMain {
 			if (runs("profile")) {
 				profiles.addAll(profile(pki, plan, clients, raw));
 			}
-			long starterHandshakes = clients.openSslMeters().find("tls.session.handshakes").timers().stream()
-				.mapToLong((t) -> t.count()).sum();
+			long starterHandshakes = clients.openSslMeters()
+				.find("tls.session.handshakes")
+				.timers()
+				.stream()
+				.mapToLong((t) -> t.count())
+				.sum();
 			notes.add("The starter's own meter `tls.session.handshakes` in application (d) counted " + starterHandshakes
 					+ " handshakes over the run (its view, next to the servers' counts in the tables).");
+		}
+		if (runs("gateway")) {
+			try (GatewayWorkload gateway = new GatewayWorkload(pki, plan, new Budget(plan.budget()),
+					BenchmarkMain::log)) {
+				samples.addAll(gateway.run());
+			}
 		}
 		List<CacheWorkload.Result> cache = runs("cache") ? new CacheWorkload(plan, raw, BenchmarkMain::log).run(pki)
 				: List.of();
@@ -164,13 +195,14 @@ public final class BenchmarkMain {
 		Files.writeString(results.resolve("report.md"), report.markdown());
 		Files.writeString(results.resolve("headline.svg"), Headline.svg(all));
 		log("done in " + wall + ": " + results.resolve("report.md"));
-		for (Report.Target t : report.targets()) {
+		for (Target t : report.targets()) {
 			log((t.met() ? "met     " : "NOT MET ") + t.name() + ": " + t.measured());
 		}
 	}
 
 	/**
-	 * The child JVM's part: the jdk provider's cells, {@code runCount} times, into {@code results.csv}.
+	 * The child JVM's part: the jdk provider's cells, {@code runCount} times, into
+	 * {@code results.csv}.
 	 */
 	private static void jdkCells(Plan plan, int runCount, Pki pki, Path results) throws Exception {
 		List<Sample> samples = new ArrayList<>();
@@ -194,8 +226,9 @@ public final class BenchmarkMain {
 	}
 
 	/**
-	 * Runs the jdk provider's cells on another Java in a child JVM, after everything else (never alongside), and
-	 * files its samples under {@code churn-java<N>} and {@code handshake-java<N>}.
+	 * Runs the jdk provider's cells on another Java in a child JVM, after everything else
+	 * (never alongside), and files its samples under {@code churn-java<N>} and
+	 * {@code handshake-java<N>}.
 	 */
 	private static List<Sample> otherJava(Path javaHome, int runCount, Plan plan, Path directory, List<String> notes)
 			throws Exception {
@@ -243,7 +276,8 @@ public final class BenchmarkMain {
 		try (HttpsServer server = new HttpsServer(pki, Pki.Cert.EC, Protocol.TLS13, false)) {
 			for (Clients.Config config : List.of(clients.starterOpenSsl, clients.rawNetty, clients.starterJdk,
 					clients.bootJdk)) {
-				profiles.add(Profiler.profile(config, server, 1, each, raw.resolve("profile-" + config.letter() + ".jfr")));
+				profiles
+					.add(Profiler.profile(config, server, 1, each, raw.resolve("profile-" + config.letter() + ".jfr")));
 			}
 			for (Clients.Config config : List.of(clients.starterOpenSsl, clients.rawNetty)) {
 				profiles.add(Profiler.profile(config, server, 8, each,

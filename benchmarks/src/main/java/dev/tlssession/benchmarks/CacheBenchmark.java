@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.util.SplittableRandom;
@@ -5,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import dev.tlssession.TlsSessionKey;
-import dev.tlssession.cache.SessionId;
-import dev.tlssession.cache.SessionIndex;
+import dev.tlssession.index.SessionId;
+import dev.tlssession.index.SessionIndex;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -19,9 +35,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Workload 4 (JMH): the starter's session store under two contending threads. One operation is what a connection
- * does to the store: look up the newest session of a random upstream among 10,000 (a TLS 1.3 ticket, which leaves
- * the store when taken) and store a new one for that upstream (the ticket the connection receives), with the total
+ * Workload 4 (JMH): the starter's session store under two contending threads. One
+ * operation is what a connection does to the store: look up the newest session of a
+ * random upstream among 10,000 (a TLS 1.3 ticket, which leaves the store when taken) and
+ * store a new one for that upstream (the ticket the connection receives), with the total
  * and per-host bounds evicting as they must.
  */
 @State(Scope.Benchmark)
@@ -33,6 +50,9 @@ public class CacheBenchmark {
 
 	private static final Predicate<Entry> CLAIM = (entry) -> true;
 
+	/**
+	 * Sessions in the index.
+	 */
 	@Param({ "1000", "10000", "100000" })
 	public int sessions;
 
@@ -75,14 +95,6 @@ public class CacheBenchmark {
 		return SessionId.of(bytes);
 	}
 
-	/** Per-thread randomness. */
-	@State(Scope.Thread)
-	public static class Cursor {
-
-		final SplittableRandom random = new SplittableRandom(Thread.currentThread().getId());
-
-	}
-
 	@Benchmark
 	@Threads(2)
 	public Object lookupAndStore(Cursor cursor) {
@@ -92,6 +104,14 @@ public class CacheBenchmark {
 		Entry fresh = (taken != null) ? taken : this.spare[h][cursor.random.nextInt(this.spare[h].length)];
 		this.store.put(fresh, now);
 		return fresh;
+	}
+
+	/** Per-thread randomness. */
+	@State(Scope.Thread)
+	public static class Cursor {
+
+		final SplittableRandom random = new SplittableRandom(Thread.currentThread().getId());
+
 	}
 
 	/** A stored session as the index sees it. */

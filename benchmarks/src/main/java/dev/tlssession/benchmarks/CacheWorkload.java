@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.lang.management.ManagementFactory;
@@ -20,8 +36,8 @@ import dev.tlssession.TlsSession;
 import dev.tlssession.TlsSessionCacheSettings;
 import dev.tlssession.TlsSessionCaches;
 import dev.tlssession.TlsSessionKey;
-import dev.tlssession.cache.SessionId;
-import dev.tlssession.cache.SessionIndex;
+import dev.tlssession.index.SessionId;
+import dev.tlssession.index.SessionIndex;
 import dev.tlssession.openssl.OpenSslTlsSessionCache;
 import dev.tlssession.reactor.TlsSessionHttpClients;
 import io.netty.internal.tcnative.SSLSession;
@@ -36,17 +52,13 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * Workload 4: the store's latency under contention (JMH, {@link CacheBenchmark}) and the Java heap per session, with
- * real BoringSSL session objects of the starter (one native session, shared by reference, so that only the Java
- * side is counted), for 1k, 10k and 100k sessions across 10k hosts. Also checks that the bounds hold when twice the
+ * Workload 4: the store's latency under contention (JMH, {@link CacheBenchmark}) and the
+ * Java heap per session, with real BoringSSL session objects of the starter (one native
+ * session, shared by reference, so that only the Java side is counted), for 1k, 10k and
+ * 100k sessions across 10k hosts. Also checks that the bounds hold when twice the
  * capacity is stored.
  */
 final class CacheWorkload {
-
-	/** One size's result. */
-	record Result(int sessions, double p50Nanos, double p90Nanos, double p99Nanos, double meanNanos,
-			double heapBytesPerSession, int sizeAfterOverfill, int maxPerHostAfterOverfill, int perHostBound) {
-	}
 
 	private final Plan plan;
 
@@ -67,7 +79,8 @@ final class CacheWorkload {
 		try {
 			for (String size : this.plan.heapSizes()) {
 				int sessions = Integer.parseInt(size);
-				double[] l = latency.getOrDefault(sessions, new double[] { Double.NaN, Double.NaN, Double.NaN, Double.NaN });
+				double[] l = latency.getOrDefault(sessions,
+						new double[] { Double.NaN, Double.NaN, Double.NaN, Double.NaN });
 				results.add(heap.measure(sessions, l));
 			}
 		}
@@ -106,9 +119,15 @@ final class CacheWorkload {
 		return results;
 	}
 
+	/** One size's result. */
+	record Result(int sessions, double p50Nanos, double p90Nanos, double p99Nanos, double meanNanos,
+			double heapBytesPerSession, int sizeAfterOverfill, int maxPerHostAfterOverfill, int perHostBound) {
+	}
+
 	/**
-	 * Heap per session: the starter's own {@code NativeSession} objects (made through its package-private
-	 * factory, as the cache makes them on each new session) in its {@link SessionIndex}.
+	 * Heap per session: the starter's own {@code NativeSession} objects (made through its
+	 * package-private factory, as the cache makes them on each new session) in its
+	 * {@link SessionIndex}.
 	 */
 	private static final class Heap implements AutoCloseable {
 
@@ -131,12 +150,16 @@ final class CacheWorkload {
 		Heap(Pki pki) throws Exception {
 			this.server = new HttpsServer(pki, Pki.Cert.EC, Protocol.TLS13, false);
 			OpenSslTlsSessionCache cache = new OpenSslTlsSessionCache("heap", TlsSessionCacheSettings.DEFAULTS,
-					new TlsMaterial(null, pki.trust(), null, null));
+					new TlsMaterial(null, pki.trustManagerFactory(), null, null));
 			TlsSessionCaches caches = new TlsSessionCaches(List.of(cache), Map.of(), "heap");
-			HttpClient client = new TlsSessionHttpClients(caches).fromCache(
-					HttpClient.create(ConnectionProvider.newConnection()).resolver(DefaultAddressResolverGroup.INSTANCE),
-					"heap");
-			client.get().uri(this.server.url("heap")).responseContent().aggregate().asString()
+			HttpClient client = new TlsSessionHttpClients(caches)
+				.fromCache(HttpClient.create(ConnectionProvider.newConnection())
+					.resolver(DefaultAddressResolverGroup.INSTANCE), "heap");
+			client.get()
+				.uri(this.server.url("heap"))
+				.responseContent()
+				.aggregate()
+				.asString()
 				.block(Duration.ofSeconds(10));
 			TlsSession session = cache.sessions().get(0);
 			Class<?> type = session.getClass();
@@ -192,7 +215,8 @@ final class CacheWorkload {
 			byte[] id = new byte[32];
 			random.nextBytes(id);
 			long now = System.currentTimeMillis() / 1000;
-			// the strings come from JNI for every new session in the cache, so each session has its own
+			// the strings come from JNI for every new session in the cache, so each
+			// session has its own
 			Object facts = this.facts.newInstance("heap", new TlsSessionKey(host, 443), SessionId.of(id),
 					new String("TLSv1.3"), new String("TLS_AES_128_GCM_SHA256"), true, now, 3600L, Instant.now(),
 					3_600_000L);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.nio.file.Path;
@@ -17,8 +33,9 @@ import dev.tlssession.TlsSessionCache;
 import dev.tlssession.TlsSessionKey;
 
 /**
- * Workloads 1 and 3: WebClient requests against the HTTPS servers, every request on a new connection (the server
- * closes after each response) or over pooled keep-alive connections.
+ * Workloads 1 and 3: WebClient requests against the HTTPS servers, every request on a new
+ * connection (the server closes after each response) or over pooled keep-alive
+ * connections.
  */
 final class ChurnWorkload {
 
@@ -51,7 +68,8 @@ final class ChurnWorkload {
 	}
 
 	/**
-	 * Warms every configuration up (JIT, native library, contexts) before anything is measured.
+	 * Warms every configuration up (JIT, native library, contexts) before anything is
+	 * measured.
 	 * @param configs the configurations
 	 * @return the warm-up samples
 	 */
@@ -94,9 +112,8 @@ final class ChurnWorkload {
 						continue;
 					}
 					for (int concurrency : CONCURRENT) {
-						List<Clients.Config> configs = new ArrayList<>(List.of(c.boot, c.noResumption,
-								c.starterOpenSsl, c.starterOpenSsl4, c.starterJdk, c.starterJdk1, c.rawNetty,
-								c.bootJdk));
+						List<Clients.Config> configs = new ArrayList<>(List.of(c.boot, c.noResumption, c.starterOpenSsl,
+								c.starterOpenSsl4, c.starterJdk, c.starterJdk1, c.rawNetty, c.bootJdk));
 						if (concurrency == 8) {
 							configs.add(c.starterOpenSslX25519);
 						}
@@ -105,16 +122,15 @@ final class ChurnWorkload {
 				}
 			}
 		}
-		Path nginx = NginxServer.binary();
-		if (nginx == null) {
+		if (!NginxBenchServer.installed()) {
 			this.log.accept("nginx is not installed: the nginx rows are skipped");
 			return samples;
 		}
 		for (Protocol protocol : List.of(Protocol.TLS12, Protocol.TLS13)) {
-			try (NginxServer server = new NginxServer(nginx, this.workDirectory.resolve("nginx-" + protocol.jsse),
+			try (NginxBenchServer server = new NginxBenchServer(this.workDirectory.resolve("nginx-" + protocol.jsse),
 					this.pki, Pki.Cert.EC, protocol)) {
-				samples.addAll(cell(server, Pki.Cert.EC, protocol, 1, List.of(c.boot, c.noResumption,
-						c.starterOpenSsl, c.starterJdk, c.rawNetty)));
+				samples.addAll(cell(server, Pki.Cert.EC, protocol, 1,
+						List.of(c.boot, c.noResumption, c.starterOpenSsl, c.starterJdk, c.rawNetty)));
 			}
 			catch (Exception ex) {
 				this.log.accept("nginx " + protocol.label + " skipped: " + ex.getMessage());
@@ -124,8 +140,9 @@ final class ChurnWorkload {
 	}
 
 	/**
-	 * The jdk provider's TLS 1.3 cells alone, for a run on another Java version: the starter with lanes, with one
-	 * lane, with {@code key-exchange-groups=x25519} where this Java can, and plain Boot on the JDK.
+	 * The jdk provider's TLS 1.3 cells alone, for a run on another Java version: the
+	 * starter with lanes, with one lane, with {@code key-exchange-groups=x25519} where
+	 * this Java can, and plain Boot on the JDK.
 	 * @return the samples
 	 */
 	List<Sample> jdkCells() {
@@ -149,10 +166,11 @@ final class ChurnWorkload {
 		this.log.accept("churn " + cell);
 		List<Sample> samples = Alternation.run(configs, this.plan.rounds(), this.plan.slices(concurrency), this.budget,
 				(config, round) -> HttpLoad.round("churn", cell, config, server, concurrency,
-						this.plan.slice(concurrency, round),
-						Plan.maxOperations(this.plan.slice(concurrency, round)), round));
-		if (server instanceof NginxServer nginx) {
-			// nginx writes its log line after the response: count per request tag once the cell is over
+						this.plan.slice(concurrency, round), Plan.maxOperations(this.plan.slice(concurrency, round)),
+						round));
+		if (server instanceof NginxBenchServer nginx) {
+			// nginx writes its log line after the response: count per request tag once
+			// the cell is over
 			Map<String, BenchServer.Handshakes> byTag = nginx.handshakesByTag();
 			List<Sample> counted = new ArrayList<>();
 			for (Sample sample : samples) {
@@ -169,9 +187,10 @@ final class ChurnWorkload {
 	}
 
 	/**
-	 * What each starter configuration keeps for the upstream at the end of a cell: the openssl provider's sessions
-	 * of the upstream, and the ports (lanes) the JDK keeps sessions of the upstream under. A sample of workload
-	 * {@code held} whose operations are the count.
+	 * What each starter configuration keeps for the upstream at the end of a cell: the
+	 * openssl provider's sessions of the upstream, and the ports (lanes) the JDK keeps
+	 * sessions of the upstream under. A sample of workload {@code held} whose operations
+	 * are the count.
 	 */
 	private List<Sample> held(String cell, int port, List<Clients.Config> configs) {
 		TlsSessionKey upstream = new TlsSessionKey("localhost", port);
@@ -210,9 +229,10 @@ final class ChurnWorkload {
 				String cell = cell(server.label(), Pki.Cert.EC, Protocol.TLS13, concurrency);
 				this.log.accept("keepalive " + cell);
 				samples.addAll(Alternation.run(configs, this.plan.keepAliveRounds(), this.plan.slices(concurrency),
-						this.budget, (config, round) -> HttpLoad.round("keepalive", cell, config, server, concurrency,
+						this.budget,
+						(config, round) -> HttpLoad.round("keepalive", cell, config, server, concurrency,
 								this.plan.slice(concurrency, round),
-						Plan.maxOperations(this.plan.slice(concurrency, round)), round)));
+								Plan.maxOperations(this.plan.slice(concurrency, round)), round)));
 			}
 		}
 		return samples;

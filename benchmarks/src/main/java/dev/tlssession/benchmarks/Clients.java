@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.time.Duration;
@@ -15,8 +31,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.resolver.DefaultAddressResolverGroup;
-import reactor.core.publisher.Mono;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 
@@ -26,36 +42,41 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The client configurations compared in one run, each a WebClient built the way an application would:
+ * The client configurations compared in one run, each a WebClient built the way an
+ * application would:
  * <ul>
- * <li>(a) {@code boot}: plain Boot, the auto-configured {@code WebClient.Builder}, no SSL bundle (Reactor Netty's
- * default client context; the JVM's default trust store holds the benchmark authorities);
- * <li>(b) {@code boot-bundle}: plain Boot, {@code builder.apply(webClientSsl.fromBundle("bench")).build()} for every
- * request, as code that builds its client where it calls does (a new Netty context each time);
+ * <li>(a) {@code boot}: plain Boot, the auto-configured {@code WebClient.Builder}, no SSL
+ * bundle (Reactor Netty's default client context; the JVM's default trust store holds the
+ * benchmark authorities);
+ * <li>(b) {@code boot-bundle}: plain Boot,
+ * {@code builder.apply(webClientSsl.fromBundle("bench")).build()} for every request, as
+ * code that builds its client where it calls does (a new Netty context each time);
  * <li>(b+) {@code boot-bundle+starter}: the same code with the starter present;
- * <li>(c) {@code no-resumption}: the starter on openssl with {@code tls.session.caches.default.reuse=false} (the floor);
- * <li>(d) {@code starter-openssl}: the starter, provider openssl, auto-configured builder, default cache with
- * {@code ssl-bundle=bench};
- * <li>(d4) {@code starter-openssl-4}: (d) with {@code max-sessions-per-host=4}, the default before the per-host
- * depth followed demand (it then kept exactly 4 per upstream);
- * <li>(dx) {@code starter-openssl-x25519}: (d) with {@code key-exchange-groups=x25519,secp256r1};
+ * <li>(c) {@code no-resumption}: the starter on openssl with
+ * {@code tls.session.caches.default.reuse=false} (the floor);
+ * <li>(d) {@code starter-openssl}: the starter, provider openssl, auto-configured
+ * builder, default cache with {@code ssl-bundle=bench};
+ * <li>(d4) {@code starter-openssl-4}: (d) with {@code max-sessions-per-host=4}, the
+ * default before the per-host depth followed demand (it then kept exactly 4 per
+ * upstream);
+ * <li>(dx) {@code starter-openssl-x25519}: (d) with
+ * {@code key-exchange-groups=x25519,secp256r1};
  * <li>(e) {@code starter-jdk}: the same as (d) on provider jdk;
- * <li>(e1) {@code starter-jdk-1}: (e) with {@code max-sessions-per-host=1}, one lane per upstream: the JDK's own
- * cache as the starter used it before lanes;
- * <li>(ex) {@code starter-jdk-x25519}: (e) with {@code key-exchange-groups=x25519} (Java 20 and later);
+ * <li>(e1) {@code starter-jdk-1}: (e) with {@code max-sessions-per-host=1}, one lane per
+ * upstream: the JDK's own cache as the starter used it before lanes;
+ * <li>(ex) {@code starter-jdk-x25519}: (e) with {@code key-exchange-groups=x25519} (Java
+ * 20 and later);
  * <li>(f) {@code raw-netty}: the auto-configured builder with a connector on
- * {@code HttpClient.create().secure(spec -> spec.sslContext(shared))}, one shared BoringSSL context (Netty's own
- * session cache, no starter): the ceiling;
- * <li>(g) {@code boot-jdk}: plain Boot as on a JVM without netty-tcnative: the same connector with Reactor Netty's
- * default HTTP/1.1 client context on the JDK, shared (the JDK's own cache): the ceiling of the jdk provider.
+ * {@code HttpClient.create().secure(spec -> spec.sslContext(shared))}, one shared
+ * BoringSSL context (Netty's own session cache, no starter): the ceiling;
+ * <li>(fj) {@code boot-jdk}: plain Boot as on a JVM without netty-tcnative: the same
+ * connector with Reactor Netty's default HTTP/1.1 client context on the JDK, shared (the
+ * JDK's own cache): the ceiling of the jdk provider.
  * </ul>
- * Every client but (b) is built once. All share Reactor Netty's global event loops and connection pool.
+ * Every client but (b) is built once. All share Reactor Netty's global event loops and
+ * connection pool.
  */
 final class Clients implements AutoCloseable {
-
-	/** One configuration: its id, its letter and how it makes a request to a URL. */
-	record Config(String id, String letter, Function<String, Mono<String>> request) {
-	}
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -111,7 +132,8 @@ final class Clients implements AutoCloseable {
 		this.noResumption = new Config("no-resumption", "c", retrieve(builder(noReuse).build()));
 		this.starterOpenSsl = new Config("starter-openssl", "d", retrieve(builder(openssl).build()));
 		this.starterOpenSsl4 = new Config("starter-openssl-4", "d4", retrieve(builder(openssl4).build()));
-		this.starterOpenSslX25519 = new Config("starter-openssl-x25519", "dx", retrieve(builder(opensslX25519).build()));
+		this.starterOpenSslX25519 = new Config("starter-openssl-x25519", "dx",
+				retrieve(builder(opensslX25519).build()));
 		this.starterJdk = new Config("starter-jdk", "e", retrieve(builder(jdk).build()));
 		this.starterJdk1 = new Config("starter-jdk-1", "e1", retrieve(builder(jdk1).build()));
 		this.starterJdkX25519 = (jdkX25519 != null)
@@ -122,18 +144,19 @@ final class Clients implements AutoCloseable {
 			.secure((spec) -> spec.sslContext(shared));
 		this.rawNetty = new Config("raw-netty", "f",
 				retrieve(builder(plain).clientConnector(new ReactorClientHttpConnector(raw)).build()));
-		// Reactor Netty's default client context where netty-tcnative is absent: HTTP/1.1 on the JDK, JVM trust
+		// Reactor Netty's default client context where netty-tcnative is absent: HTTP/1.1
+		// on the JDK, JVM trust
 		HttpClient onJdk = HttpClient.create()
 			.resolver(DefaultAddressResolverGroup.INSTANCE)
-			.secure((spec) -> spec.sslContext(Http11SslContextSpec.forClient()
-				.configure((builder) -> builder.sslProvider(SslProvider.JDK))));
+			.secure((spec) -> spec.sslContext(
+					Http11SslContextSpec.forClient().configure((builder) -> builder.sslProvider(SslProvider.JDK))));
 		this.bootJdk = new Config("boot-jdk", "g",
 				retrieve(builder(plain).clientConnector(new ReactorClientHttpConnector(onJdk)).build()));
 	}
 
 	private ConfigurableApplicationContext starter(String id, Pki pki, String provider, String... properties) {
-		List<String> all = new ArrayList<>(List.of("tls.session.provider=" + provider,
-				"tls.session.caches.default.ssl-bundle=bench"));
+		List<String> all = new ArrayList<>(
+				List.of("tls.session.provider=" + provider, "tls.session.caches.default.ssl-bundle=bench"));
 		all.addAll(List.of(properties));
 		ConfigurableApplicationContext context = start(pki, all.toArray(String[]::new));
 		this.starters.put(id, context);
@@ -166,7 +189,7 @@ final class Clients implements AutoCloseable {
 
 	static SslContext sharedContext(Pki pki, SslProvider provider) {
 		try {
-			return SslContextBuilder.forClient().trustManager(pki.trust()).sslProvider(provider).build();
+			return SslContextBuilder.forClient().trustManager(pki.trustManagerFactory()).sslProvider(provider).build();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -207,10 +230,15 @@ final class Clients implements AutoCloseable {
 
 	@Override
 	public void close() {
-		// Boot's ReactorResourceFactory disposes Reactor Netty's global resources on close; later clients recreate them
+		// Boot's ReactorResourceFactory disposes Reactor Netty's global resources on
+		// close; later clients recreate them
 		for (ConfigurableApplicationContext context : this.contexts) {
 			context.close();
 		}
+	}
+
+	/** One configuration: its id, its letter and how it makes a request to a URL. */
+	record Config(String id, String letter, Function<String, Mono<String>> request) {
 	}
 
 }

@@ -1,8 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 
+import dev.tlssession.test.HandshakeRecorder;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,18 +30,18 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslProvider;
-import io.netty.internal.tcnative.SSL;
+import io.netty.pkitesting.X509Bundle;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * A TLS echo server on BoringSSL for the handshake workload (no HTTP): one event loop thread of its own; it counts
- * resumed and full handshakes with {@code SSL_session_reused} on its engines.
+ * A TLS echo server on BoringSSL for the handshake workload (no HTTP): one event loop
+ * thread of its own, the server certificate of the test kit's authority, and the kit's
+ * {@link HandshakeRecorder} counting resumed and full handshakes with
+ * {@code SSL_session_reused} on its engines.
  */
 final class HandshakeServer implements BenchServer {
 
@@ -32,15 +49,12 @@ final class HandshakeServer implements BenchServer {
 
 	private final Channel channel;
 
-	private final AtomicLong resumed = new AtomicLong();
-
-	private final AtomicLong full = new AtomicLong();
-
-	private final AtomicLong failed = new AtomicLong();
+	// the counts are all the benchmark reads: keep no list of handshakes
+	private final HandshakeRecorder recorder = new HandshakeRecorder(1);
 
 	HandshakeServer(Pki pki, Pki.Cert cert, Protocol protocol) throws Exception {
-		SslContext context = SslContextBuilder
-			.forServer(pki.server(cert).getKeyPair().getPrivate(), pki.server(cert).getCertificatePath())
+		X509Bundle server = pki.authority(cert).server();
+		SslContext context = SslContextBuilder.forServer(server.getKeyPair().getPrivate(), server.getCertificatePath())
 			.sslProvider(SslProvider.OPENSSL)
 			.protocols(protocol.jsse)
 			.build();
@@ -51,7 +65,9 @@ final class HandshakeServer implements BenchServer {
 			.childHandler(new ChannelInitializer<SocketChannel>() {
 				@Override
 				protected void initChannel(SocketChannel ch) {
-					ch.pipeline().addLast(context.newHandler(ch.alloc()), new Echo());
+					SslHandler handler = context.newHandler(ch.alloc());
+					HandshakeServer.this.recorder.record(handler);
+					ch.pipeline().addLast(handler, new Echo());
 				}
 			})
 			.bind(new InetSocketAddress("127.0.0.1", 0))
@@ -70,7 +86,7 @@ final class HandshakeServer implements BenchServer {
 
 	@Override
 	public Handshakes handshakes() {
-		return new Handshakes(this.resumed.get(), this.full.get(), this.failed.get());
+		return new Handshakes(this.recorder.resumed(), this.recorder.full(), this.recorder.failed());
 	}
 
 	@Override
@@ -86,29 +102,10 @@ final class HandshakeServer implements BenchServer {
 	@Override
 	public void close() {
 		this.channel.close().syncUninterruptibly();
-		this.group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+		this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
 	}
 
-	private final class Echo extends ChannelInboundHandlerAdapter {
-
-		@Override
-		public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-			if (event instanceof SslHandshakeCompletionEvent completion) {
-				if (!completion.isSuccess()) {
-					HandshakeServer.this.failed.incrementAndGet();
-					return;
-				}
-				ReferenceCountedOpenSslEngine engine = (ReferenceCountedOpenSslEngine) ctx.pipeline()
-					.get(SslHandler.class)
-					.engine();
-				boolean reused;
-				synchronized (engine) {
-					reused = engine.sslPointer() != 0 && SSL.isSessionReused(engine.sslPointer());
-				}
-				(reused ? HandshakeServer.this.resumed : HandshakeServer.this.full).incrementAndGet();
-			}
-			ctx.fireUserEventTriggered(event);
-		}
+	private static final class Echo extends ChannelInboundHandlerAdapter {
 
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.net.InetSocketAddress;
@@ -39,11 +55,12 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Promise;
 
 /**
- * Workload 2: the handshake alone, no HTTP. Sequential connections (connect, handshake, a one-byte echo so that
- * TLS 1.3 tickets arrive, close_notify) on a Netty client with one event loop thread, against a BoringSSL echo
- * server. "Full" connections use a never-repeated port as the session key (so no cache can hit, but every new
- * session is still stored, as with a shared context); "resumed" ones use the server's port. Starter caches are
- * built with the default settings and the Micrometer meter binder attached.
+ * Workload 2: the handshake alone, no HTTP. Sequential connections (connect, handshake, a
+ * one-byte echo so that TLS 1.3 tickets arrive, close_notify) on a Netty client with one
+ * event loop thread, against a BoringSSL echo server. "Full" connections use a
+ * never-repeated port as the session key (so no cache can hit, but every new session is
+ * still stored, as with a shared context); "resumed" ones use the server's port. Starter
+ * caches are built with the default settings and the Micrometer meter binder attached.
  */
 final class HandshakeWorkload implements AutoCloseable {
 
@@ -64,10 +81,6 @@ final class HandshakeWorkload implements AutoCloseable {
 
 	private final List<Profiler.Profile> profiles = new ArrayList<>();
 
-	/** One client configuration of this workload. */
-	record Config(String id, SslContext context, boolean resume) {
-	}
-
 	private final Path rawDirectory;
 
 	HandshakeWorkload(Pki pki, Plan plan, Budget budget, Path rawDirectory, Consumer<String> log) {
@@ -80,7 +93,8 @@ final class HandshakeWorkload implements AutoCloseable {
 
 	/**
 	 * Both protocols on both providers.
-	 * @param profile whether to record the JFR profiles of the TLS 1.3 handshake loop as well
+	 * @param profile whether to record the JFR profiles of the TLS 1.3 handshake loop as
+	 * well
 	 * @return the samples
 	 */
 	List<Sample> run(boolean profile) throws Exception {
@@ -95,10 +109,9 @@ final class HandshakeWorkload implements AutoCloseable {
 		return run(List.of(Protocol.TLS13), List.of(SslProvider.JDK), false);
 	}
 
-	private List<Sample> run(List<Protocol> protocols, List<SslProvider> providers, boolean profile)
-			throws Exception {
+	private List<Sample> run(List<Protocol> protocols, List<SslProvider> providers, boolean profile) throws Exception {
 		List<Sample> samples = new ArrayList<>();
-		TlsMaterial material = new TlsMaterial(null, this.pki.trust(), null, null);
+		TlsMaterial material = new TlsMaterial(null, this.pki.trustManagerFactory(), null, null);
 		for (Protocol protocol : protocols) {
 			try (HandshakeServer server = new HandshakeServer(this.pki, Pki.Cert.EC, protocol)) {
 				for (SslProvider provider : providers) {
@@ -108,9 +121,10 @@ final class HandshakeWorkload implements AutoCloseable {
 					configs.addAll(starter(p, "", TlsSessionCacheSettings.DEFAULTS, material));
 					configs.add(new Config("raw-" + p + " full", raw, false));
 					configs.add(new Config("raw-" + p + " resumed", raw, true));
-					// key-exchange-groups: X25519 alone instead of the default (BoringSSL's hybrid X25519MLKEM768
-					// first; the JDK's key shares for x25519 and secp256r1); secp256r1 stays listed on openssl for
-					// TLS 1.2 servers with ECDSA P-256 certificates, as the README advises
+					// key-exchange-groups: X25519 alone instead of the default
+					// (BoringSSL's hybrid X25519MLKEM768 first; the JDK's key shares for
+					// x25519 and secp256r1); secp256r1 stays listed on openssl for TLS
+					// 1.2 servers with ECDSA P-256 certificates, as the README advises
 					List<String> groups = (provider == SslProvider.OPENSSL) ? List.of("x25519", "secp256r1")
 							: List.of("x25519");
 					if (protocol == Protocol.TLS13
@@ -159,8 +173,9 @@ final class HandshakeWorkload implements AutoCloseable {
 	private void profile(Config config, HandshakeServer server) throws java.io.IOException {
 		Duration duration = Duration.ofSeconds(this.plan.profileSeconds());
 		Path file = this.rawDirectory.resolve("profile-handshake-" + config.id().replace(' ', '-') + ".jfr");
-		this.profiles.add(Profiler.profile("handshake " + config.id(),
-				() -> slice("profile", config, server, 1, duration), file, (name) -> name.startsWith("bench-client-hs")));
+		this.profiles
+			.add(Profiler.profile("handshake " + config.id(), () -> slice("profile", config, server, 1, duration), file,
+					(name) -> name.startsWith("bench-client-hs")));
 	}
 
 	List<Profiler.Profile> profiles() {
@@ -231,8 +246,13 @@ final class HandshakeWorkload implements AutoCloseable {
 		this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
 	}
 
+	/** One client configuration of this workload. */
+	record Config(String id, SslContext context, boolean resume) {
+	}
+
 	/**
-	 * Handshake, one byte there and back, orderly close; the promise completes when the channel is closed.
+	 * Handshake, one byte there and back, orderly close; the promise completes when the
+	 * channel is closed.
 	 */
 	private static final class Exchange extends ChannelInboundHandlerAdapter {
 

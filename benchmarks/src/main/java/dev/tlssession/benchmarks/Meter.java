@@ -1,11 +1,27 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Brackets a round: wall time, client and process CPU, server CPU, the server's handshake counts, and the load of
- * other processes, read before and after.
+ * Brackets a round: wall time, client and process CPU, server CPU, the server's handshake
+ * counts, and the load of other processes, read before and after.
  */
 final class Meter {
 
@@ -53,7 +69,8 @@ final class Meter {
 	 * @param round the round
 	 * @param operations completed operations
 	 * @param errors failed operations
-	 * @param latencies per-operation latencies in nanoseconds (the first {@code operations} entries)
+	 * @param latencies per-operation latencies in nanoseconds (the first
+	 * {@code operations} entries)
 	 * @return the sample
 	 */
 	Sample stop(String workload, String cell, String config, int round, long operations, long errors,

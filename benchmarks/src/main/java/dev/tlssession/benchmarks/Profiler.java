@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.io.IOException;
@@ -15,40 +31,27 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A JFR execution-sample profile of one configuration's client threads while it runs the churn workload: which
- * share of the samples has a frame of the starter ({@code dev.tlssession}) on the stack, and the hottest methods.
+ * A JFR execution-sample profile of one configuration's client threads while it runs the
+ * churn workload: which share of the samples has a frame of the starter
+ * ({@code dev.tlssession}) on the stack, and the hottest methods.
  */
 final class Profiler {
-
-	/** The summary of one profile. */
-	record Profile(String config, Path file, long samples, long starterSamples, List<Map.Entry<String, Long>> topSelf,
-			List<Map.Entry<String, Long>> topStarter) {
-
-		double starterShare() {
-			return (this.samples == 0) ? Double.NaN : 100.0 * this.starterSamples / this.samples;
-		}
-
-		/**
-		 * Whether the profiled configuration runs the starter (the others are references).
-		 * @return {@code true} for the starter's configurations
-		 */
-		boolean starterConfig() {
-			return this.config.startsWith("starter-") || this.config.startsWith("handshake starter-");
-		}
-
-	}
 
 	private Profiler() {
 	}
 
-	/** JFR's shortest sampling period: thousands of samples in a few seconds of a busy thread. */
+	/**
+	 * JFR's shortest sampling period: thousands of samples in a few seconds of a busy
+	 * thread.
+	 */
 	static final Duration PERIOD = Duration.ofMillis(1);
 
 	static Profile profile(Clients.Config config, BenchServer server, int concurrency, Duration duration, Path file)
 			throws IOException {
 		String label = config.id() + ((concurrency == 1) ? "" : " " + concurrency + "-way");
-		return profile(label, () -> HttpLoad.round("profile", "profile", config, server, concurrency, duration,
-				Plan.MAX_REQUESTS, 1), file, ThreadCpu.CLIENT);
+		return profile(label,
+				() -> HttpLoad.round("profile", "profile", config, server, concurrency, duration, Plan.MAX_REQUESTS, 1),
+				file, ThreadCpu.CLIENT);
 	}
 
 	/**
@@ -92,9 +95,10 @@ final class Profiler {
 			}
 			samples++;
 			self.merge(name(frames.get(0)), 1L, Long::sum);
-			// the starter's own cost: from the leaf up, a starter frame reached before any Netty or Reactor frame
-			// (the JDK and tcnative calls it makes count as its own); a starter frame that merely passes an event
-			// or a handler creation on to Netty is not charged with Netty's work below it
+			// the starter's own cost: from the leaf up, a starter frame reached before
+			// any Netty or Reactor frame (the JDK and tcnative calls it makes count as
+			// its own); a starter frame that merely passes an event or a handler creation
+			// on to Netty is not charged with Netty's work below it
 			for (RecordedFrame frame : frames) {
 				String frameType = frame.getMethod().getType().getName();
 				if (frameType.startsWith("dev.tlssession.") && !frameType.startsWith("dev.tlssession.benchmarks.")) {
@@ -108,10 +112,14 @@ final class Profiler {
 				}
 			}
 		}
-		return new Profile(config, file, samples, starter, top(self, 8), top(starterFrames, Integer.getInteger("bench.topStarter", 8)));
+		return new Profile(config, file, samples, starter, top(self, 8),
+				top(starterFrames, Integer.getInteger("bench.topStarter", 8)));
 	}
 
-	/** A thread waiting for I/O or work is not using CPU: native samples of it are left out. */
+	/**
+	 * A thread waiting for I/O or work is not using CPU: native samples of it are left
+	 * out.
+	 */
 	private static boolean idle(RecordedFrame top) {
 		String method = top.getMethod().getName();
 		return method.startsWith("epollWait") || method.startsWith("epollBusyWait") || method.equals("park")
@@ -128,6 +136,25 @@ final class Profiler {
 		List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
 		entries.sort(Map.Entry.<String, Long>comparingByValue().reversed());
 		return List.copyOf(entries.subList(0, Math.min(n, entries.size())));
+	}
+
+	/** The summary of one profile. */
+	record Profile(String config, Path file, long samples, long starterSamples, List<Map.Entry<String, Long>> topSelf,
+			List<Map.Entry<String, Long>> topStarter) {
+
+		double starterShare() {
+			return (this.samples == 0) ? Double.NaN : 100.0 * this.starterSamples / this.samples;
+		}
+
+		/**
+		 * Whether the profiled configuration runs the starter (the others are
+		 * references).
+		 * @return {@code true} for the starter's configurations
+		 */
+		boolean starterConfig() {
+			return this.config.startsWith("starter-") || this.config.startsWith("handshake starter-");
+		}
+
 	}
 
 }

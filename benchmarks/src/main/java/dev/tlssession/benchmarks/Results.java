@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.util.ArrayList;
@@ -7,28 +23,28 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The samples of a run, and the per-round statistics the report is made of. Every comparison is a ratio of two
- * configurations in the same round (they ran back to back), summarized by the median and min–max over rounds.
+ * The samples of a run, and the per-round statistics the report is made of. Every
+ * comparison is a ratio of two configurations in the same round (they ran back to back),
+ * summarized by the median and min–max over rounds.
  */
 final class Results {
-
-	/** A median with its spread. */
-	record Spread(double median, double min, double max, int n) {
-
-		static Spread of(List<Double> values) {
-			return new Spread(Stats.median(values), Stats.min(values), Stats.max(values), values.size());
-		}
-
-		boolean present() {
-			return this.n > 0 && !Double.isNaN(this.median);
-		}
-
-	}
 
 	private final List<Sample> samples;
 
 	Results(List<Sample> samples) {
 		this.samples = List.copyOf(samples);
+	}
+
+	/**
+	 * The Java version of the child run's sections, or {@code null} when there was none.
+	 */
+	String otherJava() {
+		for (Sample sample : this.samples) {
+			if (sample.workload().startsWith("churn-java")) {
+				return sample.workload().substring("churn-java".length());
+			}
+		}
+		return null;
 	}
 
 	List<Sample> all() {
@@ -120,7 +136,8 @@ final class Results {
 	List<String> cells(String workload) {
 		List<String> cells = new ArrayList<>();
 		for (Sample sample : this.samples) {
-			if (sample.workload().equals(workload) && !Alternation.warmUp(sample.round()) && !cells.contains(sample.cell())) {
+			if (sample.workload().equals(workload) && !Alternation.warmUp(sample.round())
+					&& !cells.contains(sample.cell())) {
 				cells.add(sample.cell());
 			}
 		}
@@ -181,6 +198,19 @@ final class Results {
 			}
 		}
 		return Spread.of(values);
+	}
+
+	/** A median with its spread. */
+	record Spread(double median, double min, double max, int n) {
+
+		static Spread of(List<Double> values) {
+			return new Spread(Stats.median(values), Stats.min(values), Stats.max(values), values.size());
+		}
+
+		boolean present() {
+			return this.n > 0 && !Double.isNaN(this.median);
+		}
+
 	}
 
 }

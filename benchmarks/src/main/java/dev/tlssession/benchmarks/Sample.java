@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.util.Locale;
@@ -15,13 +31,15 @@ import java.util.Locale;
  * @param p50Micros median latency
  * @param p99Micros 99th percentile latency
  * @param clientCpuNanos CPU of the client threads (event loops and driver)
- * @param processCpuNanos CPU of the whole JVM minus the server threads (adds GC, JIT, other JVM threads)
+ * @param processCpuNanos CPU of the whole JVM minus the server threads (adds GC, JIT,
+ * other JVM threads)
  * @param serverCpuNanos CPU of the server (its threads, or its process)
  * @param resumed handshakes the server saw resumed
  * @param full handshakes the server saw full
  * @param otherPercent share of the machine used by other processes during the round
  * @param stealPercent hypervisor steal during the round
- * @param latencies the round's latencies in nanoseconds (not in the CSV; pooled over rounds for the report)
+ * @param latencies the round's latencies in nanoseconds (not in the CSV; pooled over
+ * rounds for the report)
  */
 record Sample(String workload, String cell, String config, int round, long operations, long errors, double seconds,
 		double p50Micros, double p99Micros, long clientCpuNanos, long processCpuNanos, long serverCpuNanos,
@@ -72,12 +90,14 @@ record Sample(String workload, String cell, String config, int round, long opera
 			i += slice.latencies.length;
 		}
 		return new Sample(first.workload, first.cell, first.config, first.round, operations, errors, seconds,
-				Stats.percentile(latencies, latencyCount, 50) / 1000.0, Stats.percentile(latencies, latencyCount, 99) / 1000.0,
-				client, process, server, resumed, full, other / seconds, steal / seconds, latencies);
+				Stats.percentile(latencies, latencyCount, 50) / 1000.0,
+				Stats.percentile(latencies, latencyCount, 99) / 1000.0, client, process, server, resumed, full,
+				other / seconds, steal / seconds, latencies);
 	}
 
 	/**
-	 * A count that is not a timed operation, such as the sessions a cache keeps for an upstream.
+	 * A count that is not a timed operation, such as the sessions a cache keeps for an
+	 * upstream.
 	 * @param workload what was counted
 	 * @param cell where
 	 * @param config for which configuration
@@ -91,8 +111,8 @@ record Sample(String workload, String cell, String config, int round, long opera
 	}
 
 	/**
-	 * A sample read back from a {@code results.csv} row (no latencies: the pooled percentiles of such samples are
-	 * not known), under another workload name.
+	 * A sample read back from a {@code results.csv} row (no latencies: the pooled
+	 * percentiles of such samples are not known), under another workload name.
 	 * @param line the row
 	 * @param workload the workload to file it under
 	 * @return the sample
@@ -118,7 +138,8 @@ record Sample(String workload, String cell, String config, int round, long opera
 	}
 
 	/**
-	 * The same sample with the server's counts replaced (nginx: counted from its log after the cell).
+	 * The same sample with the server's counts replaced (nginx: counted from its log
+	 * after the cell).
 	 */
 	Sample withHandshakes(long resumed, long full) {
 		return new Sample(this.workload, this.cell, this.config, this.round, this.operations, this.errors, this.seconds,
@@ -150,11 +171,10 @@ record Sample(String workload, String cell, String config, int round, long opera
 	String csv() {
 		return String.join(",", this.workload, this.cell, this.config, Integer.toString(this.round),
 				Long.toString(this.operations), Long.toString(this.errors),
-				String.format(Locale.ROOT, "%.6f", this.seconds), f(rate()),
-				f(this.p50Micros), f(this.p99Micros), f(clientCpuMicrosPerOp()), f(processCpuMicrosPerOp()),
-				f(serverCpuMicrosPerOp()), Long.toString(this.resumed), Long.toString(this.full),
-				f(resumedFraction()), f(this.otherPercent), f(this.stealPercent),
-				Integer.toString(Alternation.runOf(this.round)));
+				String.format(Locale.ROOT, "%.6f", this.seconds), f(rate()), f(this.p50Micros), f(this.p99Micros),
+				f(clientCpuMicrosPerOp()), f(processCpuMicrosPerOp()), f(serverCpuMicrosPerOp()),
+				Long.toString(this.resumed), Long.toString(this.full), f(resumedFraction()), f(this.otherPercent),
+				f(this.stealPercent), Integer.toString(Alternation.runOf(this.round)));
 	}
 
 	private static String f(double value) {

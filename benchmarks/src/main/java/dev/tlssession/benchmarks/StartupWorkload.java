@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.util.ArrayList;
@@ -12,15 +28,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.metrics.StartupStep;
 
 /**
- * Workload 5: the time the starter adds to application start-up. The same application is started with the starter
- * off, with one cache and with ten caches (each with the SSL bundle and a host rule), on each provider, alternating;
- * the time is from {@code SpringApplication.run} to its return.
+ * Workload 5: the time the starter adds to application start-up. The same application is
+ * started with the starter off, with one cache and with ten caches (each with the SSL
+ * bundle and a host rule), on each provider, alternating; the time is from
+ * {@code SpringApplication.run} to its return.
  */
 final class StartupWorkload {
-
-	/** A start-up configuration. */
-	record Config(String id, int caches, String[] properties) {
-	}
 
 	private final Pki pki;
 
@@ -49,7 +62,8 @@ final class StartupWorkload {
 					properties.add("tls.session.caches.c" + i + ".ssl-bundle=bench");
 					properties.add("tls.session.caches.c" + i + ".hosts=h" + i + ".example");
 				}
-				configs.add(new Config("starter-" + provider + " x" + caches, caches, properties.toArray(String[]::new)));
+				configs
+					.add(new Config("starter-" + provider + " x" + caches, caches, properties.toArray(String[]::new)));
 			}
 		}
 		return configs;
@@ -61,9 +75,11 @@ final class StartupWorkload {
 	}
 
 	/**
-	 * One start. The sample's {@code seconds} is the wall time of the start; its {@code p50Micros} is the time spent
-	 * creating the starter's own beans (Spring's start-up steps for beans named {@code tlsSession*} and
-	 * {@code webClientTlsSessions}, each less the beans it created in turn), which is far less noisy.
+	 * One start. The sample's {@code seconds} is the wall time of the start; its
+	 * {@code p50Micros} is the time spent creating the starter's own beans (Spring's
+	 * start-up steps for beans named {@code tlsSession*} and
+	 * {@code webClientTlsSessions}, each less the beans it created in turn), which is far
+	 * less noisy.
 	 */
 	private Sample start(Config config, int round) {
 		BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);
@@ -102,6 +118,10 @@ final class StartupWorkload {
 			}
 		}
 		return false;
+	}
+
+	/** A start-up configuration. */
+	record Config(String id, int caches, String[] properties) {
 	}
 
 }

@@ -1,20 +1,29 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A small grouped bar chart with min–max whiskers, written as SVG by hand (no chart library).
+ * A small grouped bar chart with min–max whiskers, written as SVG by hand (no chart
+ * library).
  */
 final class Svg {
-
-	/** One bar: its label, median and spread. */
-	record Bar(String label, double median, double min, double max) {
-	}
-
-	/** One group of bars under an x-axis label. */
-	record Group(String label, List<Bar> bars) {
-	}
 
 	private static final String[] COLOURS = { "#8c8c8c", "#c7a05a", "#e07b39", "#b0413e", "#2f7ed8", "#6aa84f",
 			"#444444", "#17becf", "#9467bd" };
@@ -45,8 +54,8 @@ final class Svg {
 				width, top + height + 70));
 		svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width,
 				top + height + 70));
-		svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">%s</text>%n",
-				left, escape(title)));
+		svg.append(String.format(Locale.ROOT,
+				"<text x=\"%d\" y=\"24\" font-size=\"15\" font-weight=\"bold\">%s</text>%n", left, escape(title)));
 		for (int i = 0; i <= 5; i++) {
 			double value = scale * i / 5;
 			double y = top + height - height * i / 5.0;
@@ -82,8 +91,10 @@ final class Svg {
 							cx, yMin, yMax, cx - 5, yMin, cx + 5, cx - 5, yMax, cx + 5));
 				}
 				svg.append(String.format(Locale.ROOT,
-						"<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\">%.0f</text>%n", x + barWidth / 2,
-						top + height - h - 4 - (Double.isNaN(bar.max()) ? 0 : height * (bar.max() - bar.median()) / scale),
+						"<text x=\"%d\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\">%.0f</text>%n",
+						x + barWidth / 2,
+						top + height - h - 4
+								- (Double.isNaN(bar.max()) ? 0 : height * (bar.max() - bar.median()) / scale),
 						bar.median()));
 			}
 			svg.append(String.format(Locale.ROOT,
@@ -118,6 +129,14 @@ final class Svg {
 
 	private static String escape(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+	/** One bar: its label, median and spread. */
+	record Bar(String label, double median, double min, double max) {
+	}
+
+	/** One group of bars under an x-axis label. */
+	record Group(String label, List<Bar> bars) {
 	}
 
 }

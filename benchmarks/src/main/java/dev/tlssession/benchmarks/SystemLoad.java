@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.benchmarks;
 
 import java.io.IOException;
@@ -6,9 +22,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The share of the machine used by other processes while a round ran, from {@code /proc/stat} (all CPU) minus this
- * JVM's and the benchmark's external servers' own ticks; and the hypervisor's steal. As in the handshake reference:
- * rounds with a high {@code other} have unreliable wall-clock rates.
+ * The share of the machine used by other processes while a round ran, from
+ * {@code /proc/stat} (all CPU) minus this JVM's and the benchmark's external servers' own
+ * ticks; and the hypervisor's steal. As in the handshake reference: rounds with a high
+ * {@code other} have unreliable wall-clock rates.
  */
 final class SystemLoad {
 
@@ -31,7 +48,8 @@ final class SystemLoad {
 
 	/**
 	 * Reads the counters now.
-	 * @param externalPids benchmark processes (nginx, s_server) whose CPU is ours, not "other"
+	 * @param externalPids benchmark processes (nginx, s_server) whose CPU is ours, not
+	 * "other"
 	 * @return the snapshot
 	 */
 	static SystemLoad now(List<Long> externalPids) {
@@ -70,7 +88,8 @@ final class SystemLoad {
 	}
 
 	/**
-	 * CPU used by other processes between two snapshots, as a share of all cores (0–100 %).
+	 * CPU used by other processes between two snapshots, as a share of all cores (0–100
+	 * %).
 	 * @param later the later snapshot
 	 * @return percent
 	 */

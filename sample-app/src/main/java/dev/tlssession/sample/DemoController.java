@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.sample;
 
 import java.net.URI;
@@ -23,9 +39,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /demo?calls=200&concurrency=8}: calls the two upstreams in turn, each call on a new connection (as a
- * pool with short idle or lifetime settings would), and answers with what happened per cache, next to what the
- * local upstreams' servers saw.
+ * {@code GET /demo?calls=200&concurrency=8}: calls the two upstreams in turn, each call
+ * on a new connection (as a pool with short idle or lifetime settings would), and answers
+ * with what happened per cache, next to what the local upstreams' servers saw.
  */
 @RestController
 class DemoController {
@@ -130,7 +146,8 @@ class DemoController {
 	 * @param failures calls that failed
 	 * @param millis wall time
 	 * @param caches handshakes per cache, as the client saw them
-	 * @param servers handshakes per local upstream, as its server saw them (empty with real upstreams)
+	 * @param servers handshakes per local upstream, as its server saw them (empty with
+	 * real upstreams)
 	 * @param see where to look next
 	 */
 	record DemoResult(int calls, int concurrency, int failures, long millis, Map<String, CacheResult> caches,
@@ -138,8 +155,9 @@ class DemoController {
 	}
 
 	/**
-	 * One cache's handshakes during a run. Latencies run from the ClientHello to the end of the handshake; they
-	 * include handshakes of other requests running at the same time.
+	 * One cache's handshakes during a run. Latencies run from the ClientHello to the end
+	 * of the handshake; they include handshakes of other requests running at the same
+	 * time.
 	 *
 	 * @param resumed resumed handshakes
 	 * @param full full handshakes

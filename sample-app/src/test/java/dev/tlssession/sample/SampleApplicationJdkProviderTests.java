@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.sample;
 
 import java.io.IOException;
@@ -17,8 +33,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample as {@code java -jar ... --tls.session.provider=jdk} runs it (and as {@code auto} runs it where
- * netty-tcnative has no native library): it starts, and the demo resumes, as the upstreams' servers confirm.
+ * The sample as {@code java -jar ... --tls.session.provider=jdk} runs it (and as
+ * {@code auto} runs it where netty-tcnative has no native library): it starts, and the
+ * demo resumes, as the upstreams' servers confirm.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tls.session.provider=jdk")
 @AutoConfigureWebTestClient(timeout = "PT60S")
@@ -50,7 +67,8 @@ class SampleApplicationJdkProviderTests {
 			DemoController.CacheResult cache = result.caches().get(upstream);
 			LocalUpstreams.ServerView server = result.servers().get(upstream);
 			assertThat(cache.resumed() + cache.full()).isEqualTo(20);
-			assertThat(server.resumed()).as(upstream + " resumed, as its server saw").isPositive()
+			assertThat(server.resumed()).as(upstream + " resumed, as its server saw")
+				.isPositive()
 				.isEqualTo(cache.resumed());
 			assertThat(server.full()).as(upstream + " full, as its server saw").isEqualTo(cache.full());
 		}

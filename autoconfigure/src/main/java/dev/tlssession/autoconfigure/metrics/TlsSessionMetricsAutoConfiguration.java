@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.tlssession.autoconfigure.metrics;
 
 import dev.tlssession.TlsSessionCaches;
@@ -16,9 +32,12 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@code tls.session.*} meters, when Micrometer and a meter registry are present. It
- * binds {@link TlsSessionProperties} itself: an application that turns the starter off and defines its own
- * {@link TlsSessionCaches} still gets meters, and {@code tls.session.metrics.*} still applies to them.
+ * Auto-configuration of the {@code tls.session.*} meters, when Micrometer and a meter
+ * registry are present. It binds {@link TlsSessionProperties} itself: an application that
+ * turns the starter off and defines its own {@link TlsSessionCaches} still gets meters,
+ * and {@code tls.session.metrics.*} still applies to them.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { CompositeMeterRegistryAutoConfiguration.class, MetricsAutoConfiguration.class,
 		TlsSessionAutoConfiguration.class })

@@ -1,7 +1,0 @@
-/**
- * Actuator support: the {@code tlssessions} endpoint and the {@code tlsSessions} health contributor.
- */
-@NullMarked
-package dev.tlssession.actuate;
-
-import org.jspecify.annotations.NullMarked;
