@@ -303,7 +303,10 @@ public final class BenchmarkMain {
 
 	private static void note(String message, List<String> notes) {
 		log(message);
-		notes.add(message);
+		// each run says it again
+		if (!notes.contains(message)) {
+			notes.add(message);
+		}
 	}
 
 	static void log(String message) {

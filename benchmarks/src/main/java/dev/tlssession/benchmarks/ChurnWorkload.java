@@ -52,15 +52,15 @@ final class ChurnWorkload {
 
 	private final Path workDirectory;
 
-	private final Consumer<String> log;
+	private final Consumer<String> notes;
 
-	ChurnWorkload(Pki pki, Clients clients, Plan plan, Budget budget, Path workDirectory, Consumer<String> log) {
+	ChurnWorkload(Pki pki, Clients clients, Plan plan, Budget budget, Path workDirectory, Consumer<String> notes) {
 		this.pki = pki;
 		this.clients = clients;
 		this.plan = plan;
 		this.budget = budget;
 		this.workDirectory = workDirectory;
-		this.log = log;
+		this.notes = notes;
 	}
 
 	static String cell(String server, Pki.Cert cert, Protocol protocol, int concurrency) {
@@ -123,7 +123,7 @@ final class ChurnWorkload {
 			}
 		}
 		if (!NginxBenchServer.installed()) {
-			this.log.accept("nginx is not installed: the nginx rows are skipped");
+			this.notes.accept("nginx is not installed: the nginx rows are skipped");
 			return samples;
 		}
 		for (Protocol protocol : List.of(Protocol.TLS12, Protocol.TLS13)) {
@@ -133,7 +133,7 @@ final class ChurnWorkload {
 						List.of(c.boot, c.noResumption, c.starterOpenSsl, c.starterJdk, c.rawNetty)));
 			}
 			catch (Exception ex) {
-				this.log.accept("nginx " + protocol.label + " skipped: " + ex.getMessage());
+				this.notes.accept("nginx " + protocol.label + " skipped: " + ex.getMessage());
 			}
 		}
 		return samples;
@@ -163,7 +163,7 @@ final class ChurnWorkload {
 	private List<Sample> cell(BenchServer server, Pki.Cert cert, Protocol protocol, int concurrency,
 			List<Clients.Config> configs) {
 		String cell = cell(server.label(), cert, protocol, concurrency);
-		this.log.accept("churn " + cell);
+		BenchmarkMain.log("churn " + cell);
 		List<Sample> samples = Alternation.run(configs, this.plan.rounds(), this.plan.slices(concurrency), this.budget,
 				(config, round) -> HttpLoad.round("churn", cell, config, server, concurrency,
 						this.plan.slice(concurrency, round), Plan.maxOperations(this.plan.slice(concurrency, round)),
@@ -227,7 +227,7 @@ final class ChurnWorkload {
 		try (HttpsServer server = new HttpsServer(this.pki, Pki.Cert.EC, Protocol.TLS13, true)) {
 			for (int concurrency : List.of(1, 8)) {
 				String cell = cell(server.label(), Pki.Cert.EC, Protocol.TLS13, concurrency);
-				this.log.accept("keepalive " + cell);
+				BenchmarkMain.log("keepalive " + cell);
 				samples.addAll(Alternation.run(configs, this.plan.keepAliveRounds(), this.plan.slices(concurrency),
 						this.budget,
 						(config, round) -> HttpLoad.round("keepalive", cell, config, server, concurrency,

@@ -150,7 +150,7 @@ final class Clients implements AutoCloseable {
 			.resolver(DefaultAddressResolverGroup.INSTANCE)
 			.secure((spec) -> spec.sslContext(
 					Http11SslContextSpec.forClient().configure((builder) -> builder.sslProvider(SslProvider.JDK))));
-		this.bootJdk = new Config("boot-jdk", "g",
+		this.bootJdk = new Config("boot-jdk", "fj",
 				retrieve(builder(plain).clientConnector(new ReactorClientHttpConnector(onJdk)).build()));
 	}
 

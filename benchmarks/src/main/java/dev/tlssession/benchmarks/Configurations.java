@@ -16,6 +16,8 @@
 
 package dev.tlssession.benchmarks;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,26 @@ final class Configurations {
 	}
 
 	private Configurations() {
+	}
+
+	/**
+	 * Configurations in the order of their letters, those without one last.
+	 * @param configs the configurations
+	 * @return them, sorted
+	 */
+	static List<String> inLetterOrder(Collection<String> configs) {
+		List<String> sorted = new ArrayList<>();
+		for (String config : LETTERS.keySet()) {
+			if (configs.contains(config)) {
+				sorted.add(config);
+			}
+		}
+		for (String config : configs) {
+			if (!sorted.contains(config)) {
+				sorted.add(config);
+			}
+		}
+		return sorted;
 	}
 
 }

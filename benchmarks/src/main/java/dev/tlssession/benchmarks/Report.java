@@ -242,9 +242,10 @@ final class Report {
 	 */
 	private void concurrency(StringBuilder md) {
 		md.append("## Resumption under concurrency (TLS 1.3, single-use tickets)\n\n");
-		md.append("Server-confirmed resumed handshakes over all measured rounds, and what the starter kept for the "
-				+ "upstream at the end of the cell in the last run (openssl: sessions; jdk: lanes, the ports the JDK "
-				+ "keeps the upstream's sessions under). Client CPU per request is the median of rounds.\n\n");
+		md.append(
+				"Netty/BoringSSL server, ECDSA P-256. Server-confirmed resumed handshakes over all measured rounds, and what the starter kept for the "
+						+ "upstream at the end of the cell in the last run (openssl: sessions; jdk: lanes, the ports the JDK "
+						+ "keeps the upstream's sessions under). Client CPU per request is the median of rounds.\n\n");
 		md.append("| Java | cell | configuration | resumed | kept for the upstream | client CPU µs/req | rounds |\n"
 				+ "|---|---|---|---|---|---|---|\n");
 		List<String> workloads = new ArrayList<>(List.of("churn"));
@@ -255,10 +256,10 @@ final class Report {
 			String java = workload.equals("churn") ? Text.javaFeature() : this.results.otherJava();
 			String held = workload.replace("churn", "held");
 			for (String cell : this.results.cells(workload)) {
-				if (!cell.contains("TLSv1.3")) {
+				if (!cell.startsWith("netty/ec/TLSv1.3/")) {
 					continue;
 				}
-				for (String config : this.results.configs(workload, cell)) {
+				for (String config : Configurations.inLetterOrder(this.results.configs(workload, cell))) {
 					long[] r = this.results.resumed(workload, cell, config);
 					List<Sample> kept = this.results.samples(held, cell, config);
 					md.append("| ")
