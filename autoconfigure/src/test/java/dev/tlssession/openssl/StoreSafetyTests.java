@@ -348,7 +348,7 @@ class StoreSafetyTests {
 	 * Keeps the first session it is told about and hands it out for every lookup: "the
 	 * newest session for this upstream", never updated.
 	 */
-	static final class FirstSessionStore implements TlsSessionStore {
+	static class FirstSessionStore implements TlsSessionStore {
 
 		final AtomicReference<TlsSession> first = new AtomicReference<>();
 
@@ -368,25 +368,13 @@ class StoreSafetyTests {
 	 * Hands out the first session it heard of, forever, and takes its time (at most ten
 	 * seconds) to hear of its removal.
 	 */
-	static final class SlowRemovalStore implements TlsSessionStore {
-
-		final AtomicReference<TlsSession> first = new AtomicReference<>();
+	static final class SlowRemovalStore extends FirstSessionStore {
 
 		final CountDownLatch removing = new CountDownLatch(1);
 
 		final CountDownLatch release = new CountDownLatch(1);
 
 		final AtomicInteger removed = new AtomicInteger();
-
-		@Override
-		public void onNewSession(String cache, TlsSessionKey key, TlsSession session) {
-			this.first.compareAndSet(null, session);
-		}
-
-		@Override
-		public @Nullable TlsSession lookup(String cache, TlsSessionKey key) {
-			return this.first.get();
-		}
 
 		@Override
 		public void onRemoved(String cache, TlsSessionKey key, TlsSession session, EvictionCause cause) {

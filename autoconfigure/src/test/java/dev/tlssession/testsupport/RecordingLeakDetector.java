@@ -36,6 +36,17 @@ public final class RecordingLeakDetector<T> extends ResourceLeakDetector<T> {
 		super(resourceType, samplingInterval);
 	}
 
+	/**
+	 * The constructor Netty looks for first (and logs an error without, before it falls
+	 * back to the one above); the bound on active resources is long gone from Netty.
+	 * @param resourceType the type of resource tracked
+	 * @param samplingInterval the sampling interval
+	 * @param maxActive ignored
+	 */
+	public RecordingLeakDetector(Class<?> resourceType, int samplingInterval, long maxActive) {
+		this(resourceType, samplingInterval);
+	}
+
 	@Override
 	protected void reportTracedLeak(String resourceType, String records) {
 		LEAKS.add("LEAK: " + resourceType + records);
