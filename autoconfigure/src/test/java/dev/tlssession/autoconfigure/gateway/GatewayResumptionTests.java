@@ -228,8 +228,8 @@ class GatewayResumptionTests {
 			toB.addAll(bodies(20 / 2));
 			assertThat(a.handshakes(toA)).extracting(UpstreamHandshake::resumed).containsOnlyOnce(false).hasSize(10);
 			assertThat(b.handshakes(toB)).extracting(UpstreamHandshake::resumed).containsOnlyOnce(false).hasSize(10);
-			TlsSessionCache catalog = gateway.bean(TlsSessionCaches.class).get("catalog");
-			assertThat(catalog.sessions()).extracting((session) -> session.key().host())
+			TlsSessionCache catalogCache = gateway.bean(TlsSessionCaches.class).get("catalog");
+			assertThat(catalogCache.sessions()).extracting((session) -> session.key().host())
 				.containsOnly("a.catalog.test", "b.catalog.test");
 			assertThat(gateway.bean(TlsSessionCaches.class).get("default").stats().fullHandshakes()).isZero();
 			List<InstanceProperties> instances = gateway.bean(SimpleReactiveDiscoveryProperties.class)
@@ -265,7 +265,7 @@ class GatewayResumptionTests {
 			expectedB.set(0, false);
 			expectedB.set(16, false);
 			assertThat(seenByB).extracting(UpstreamHandshake::resumed).containsExactlyElementsOf(expectedB);
-			assertThat(catalog.stats().offersRejected()).as("b's stale ticket declined once").isEqualTo(1);
+			assertThat(catalogCache.stats().offersRejected()).as("b's stale ticket declined once").isEqualTo(1);
 		}
 	}
 
